@@ -1,0 +1,27 @@
+#pragma once
+
+#include "dunning/escalation.hpp"
+#include "ledger/ledger.hpp"
+#include "policy/policy.hpp"
+
+// Keeps the ledger's next_on column - the first day each invoice may next
+// be due - true to the current policy, so that a run reads only the
+// invoices that are due instead of every open one.
+namespace dunn::dunning {
+
+// The escalation rule's view of a ledger invoice.
+Standing standing_of(const ledger::Invoice& invoice);
+
+// If the ledger's next_on values were computed under another policy
+// (levels, min_days_between or min_amount changed), recomputes them all.
+// Call inside a write transaction, before changing any invoice.
+void align_schedule(ledger::Ledger& ledger, const policy::Policy& policy);
+
+// Recomputes next_on for one invoice after it changed.
+void reschedule(ledger::Ledger& ledger, std::int64_t invoice_id,
+                const policy::Policy& policy);
+
+// True if next_on in the ledger follows `policy`.
+bool schedule_is_current(ledger::Ledger& ledger, const policy::Policy& policy);
+
+} // namespace dunn::dunning

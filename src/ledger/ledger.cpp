@@ -1,0 +1,516 @@
+#include "ledger/ledger.hpp"
+
+#include "ledger/schema.hpp"
+#include "util/file.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <chrono>
+#include <fcntl.h>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <random>
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace dunn::ledger {
+
+namespace {
+
+using util::Error;
+using util::ExitCode;
+
+// A writer holds the lock for one import or one batch of a run: seconds at
+// most. Waiting this long before giving up (exit 75) rides that out.
+constexpr int busy_timeout_ms = 120'000;
+
+std::string now_utc() {
+    auto now = std::chrono::floor<std::chrono::seconds>(
+        std::chrono::system_clock::now());
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+}
+
+std::string text_or_empty(const SQLite::Column& c) {
+    return c.isNull() ? std::string() : c.getString();
+}
+
+Date column_date(const SQLite::Column& c) {
+    return *util::parse_date(c.getString());
+}
+
+std::optional<Date> column_optional_date(const SQLite::Column& c) {
+    if (c.isNull())
+        return std::nullopt;
+    return column_date(c);
+}
+
+void bind_optional_date(SQLite::Statement& s, int index,
+                        const std::optional<Date>& d) {
+    if (d)
+        s.bind(index, util::format_date(*d));
+    else
+        s.bind(index);
+}
+
+// Creates the ledger file readable by its owner only, before SQLite opens
+// it: SQLite gives its -wal and -shm files the same permissions.
+void create_private_file(const fs::path& path) {
+    int fd =
+        ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+    else if (errno != EEXIST)
+        throw Error(ExitCode::cant_create,
+                    fmt::format("cannot create ledger {}: {}", path.string(),
+                                std::strerror(errno)));
+}
+
+std::string random_id() {
+    std::random_device random;
+    return fmt::format("{:08x}{:08x}", random(), random());
+}
+
+// Every query that reads a whole Invoice selects these columns, in order.
+#define INVOICE_COLUMNS                                                        \
+    "i.id, i.number, i.customer, i.customer_id, i.email, i.phone, "            \
+    "i.language, i.currency, i.amount, i.issued, i.due, i.held, "              \
+    "i.hold_until, i.hold_reason, i.source, "                                  \
+    "(SELECT COALESCE(SUM(p.amount), 0) FROM payments p "                      \
+    " WHERE p.invoice_id = i.id), "                                            \
+    "s.level_index, s.level, s.sent_on "
+#define INVOICE_FROM                                                           \
+    "FROM invoices i LEFT JOIN steps s ON s.invoice_id = i.id AND "            \
+    "s.level_index = (SELECT MAX(level_index) FROM steps "                     \
+    "WHERE invoice_id = i.id) "
+
+// Columns 1 to 10 of a query that selects id, number, customer, ..., due.
+InvoiceData read_data(SQLite::Statement& s) {
+    InvoiceData d;
+    d.number = s.getColumn(1).getString();
+    d.customer = s.getColumn(2).getString();
+    d.customer_id = s.getColumn(3).getString();
+    d.email = s.getColumn(4).getString();
+    d.phone = s.getColumn(5).getString();
+    d.language = s.getColumn(6).getString();
+    d.currency = s.getColumn(7).getString();
+    d.amount = Money::cents(s.getColumn(8).getInt64());
+    d.issued = column_optional_date(s.getColumn(9));
+    d.due = column_date(s.getColumn(10));
+    return d;
+}
+
+Invoice read_invoice(SQLite::Statement& s) {
+    Invoice inv;
+    inv.id = s.getColumn(0).getInt64();
+    inv.data = read_data(s);
+    if (s.getColumn(11).getInt() != 0)
+        inv.hold = Hold{column_optional_date(s.getColumn(12)),
+                        s.getColumn(13).getString()};
+    inv.source = s.getColumn(14).getString();
+    inv.paid = Money::cents(s.getColumn(15).getInt64());
+    if (!s.getColumn(16).isNull()) {
+        inv.levels_sent = s.getColumn(16).getInt() + 1;
+        inv.last_level = s.getColumn(17).getString();
+        inv.last_step_on = column_date(s.getColumn(18));
+    }
+    return inv;
+}
+
+void bind_data(SQLite::Statement& s, const InvoiceData& d) {
+    s.bind(":number", d.number);
+    s.bind(":customer", d.customer);
+    s.bind(":customer_id", d.customer_id);
+    s.bind(":email", d.email);
+    s.bind(":phone", d.phone);
+    s.bind(":language", d.language);
+    s.bind(":currency", d.currency);
+    s.bind(":amount", static_cast<std::int64_t>(d.amount.minor()));
+    bind_optional_date(s, s.getIndex(":issued"), d.issued);
+    s.bind(":due", util::format_date(d.due));
+}
+
+} // namespace
+
+Ledger::Ledger(std::unique_ptr<SQLite::Database> db, fs::path path)
+    : db_(std::move(db)), path_(std::move(path)) {}
+Ledger::Ledger(Ledger&&) noexcept = default;
+Ledger& Ledger::operator=(Ledger&&) noexcept = default;
+Ledger::~Ledger() {
+    // Statements must be finalised before the connection closes.
+    statements_.clear();
+}
+
+Ledger Ledger::open(const fs::path& path, Mode mode) {
+    std::error_code ec;
+    bool exists = fs::exists(path, ec);
+    if (mode == Mode::must_exist && !exists)
+        throw Error(ExitCode::no_input,
+                    fmt::format("there is no ledger at {} yet; import "
+                                "invoices first with 'dunn import FILE'",
+                                path.string()));
+    if (fs::is_directory(path, ec))
+        throw Error(ExitCode::cant_create,
+                    fmt::format("the ledger {} is a directory, not a file",
+                                path.string()));
+    if (!exists) {
+        if (!path.parent_path().empty())
+            util::make_private_directory(path.parent_path());
+        create_private_file(path);
+    }
+
+    // Even a reader opens read-write: a WAL reader may need to create the
+    // -shm file, and migrating an older ledger writes.
+    auto db = std::make_unique<SQLite::Database>(
+        path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+        busy_timeout_ms);
+    Ledger ledger(std::move(db), path);
+    ledger.configure();
+    migrate(*ledger.db_, path.c_str());
+    if (ledger.meta("ledger_id").empty())
+        ledger.set_meta("ledger_id", random_id());
+    return ledger;
+}
+
+Ledger Ledger::in_memory() {
+    auto db = std::make_unique<SQLite::Database>(
+        ":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    Ledger ledger(std::move(db), ":memory:");
+    ledger.db_->exec("PRAGMA foreign_keys = ON");
+    migrate(*ledger.db_, ":memory:");
+    return ledger;
+}
+
+void Ledger::configure() {
+    db_->exec("PRAGMA journal_mode = WAL");
+    // FULL: a commit is on disk when COMMIT returns. The outbox protocol
+    // relies on it: a step recorded must stay recorded after power loss.
+    db_->exec("PRAGMA synchronous = FULL");
+    db_->exec("PRAGMA foreign_keys = ON");
+}
+
+SQLite::Statement& Ledger::statement(const char* sql) {
+    auto& slot = statements_[sql];
+    if (!slot)
+        slot = std::make_unique<SQLite::Statement>(*db_, sql);
+    slot->reset();
+    slot->clearBindings();
+    return *slot;
+}
+
+Ledger::Transaction::Transaction(Ledger& ledger) : ledger_(ledger) {
+    ledger_.db_->exec("BEGIN IMMEDIATE");
+}
+
+Ledger::Transaction::~Transaction() {
+    if (done_)
+        return;
+    try {
+        ledger_.db_->exec("ROLLBACK");
+    } catch (...) {
+        // Rolling back can only fail if SQLite already rolled back.
+    }
+}
+
+void Ledger::Transaction::commit() {
+    ledger_.db_->exec("COMMIT");
+    done_ = true;
+}
+
+std::string Ledger::ledger_id() {
+    return meta("ledger_id");
+}
+
+std::string Ledger::meta(const std::string& key) {
+    auto& s = statement("SELECT value FROM meta WHERE key = ?");
+    s.bind(1, key);
+    return s.executeStep() ? s.getColumn(0).getString() : std::string();
+}
+
+void Ledger::set_meta(const std::string& key, const std::string& value) {
+    auto& s =
+        statement("INSERT INTO meta (key, value) VALUES (?, ?) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    s.bind(1, key);
+    s.bind(2, value);
+    s.exec();
+}
+
+bool Ledger::has_invoices() {
+    auto& s = statement("SELECT EXISTS (SELECT 1 FROM invoices)");
+    s.executeStep();
+    return s.getColumn(0).getInt() != 0;
+}
+
+std::optional<Invoice> Ledger::find(std::string_view number) {
+    auto& s =
+        statement("SELECT " INVOICE_COLUMNS INVOICE_FROM "WHERE i.number = ?");
+    s.bind(1, std::string(number));
+    if (!s.executeStep())
+        return std::nullopt;
+    return read_invoice(s);
+}
+
+std::optional<Invoice> Ledger::find(std::int64_t id) {
+    auto& s =
+        statement("SELECT " INVOICE_COLUMNS INVOICE_FROM "WHERE i.id = ?");
+    s.bind(1, id);
+    if (!s.executeStep())
+        return std::nullopt;
+    return read_invoice(s);
+}
+
+std::vector<std::string> Ledger::invoice_numbers() {
+    auto& s = statement("SELECT number FROM invoices ORDER BY number");
+    std::vector<std::string> numbers;
+    while (s.executeStep())
+        numbers.push_back(s.getColumn(0).getString());
+    return numbers;
+}
+
+void Ledger::for_each_invoice(
+    const std::function<void(const Invoice&)>& visit) {
+    // A statement of its own, not a cached one: `visit` may query too.
+    SQLite::Statement s(*db_, "SELECT " INVOICE_COLUMNS INVOICE_FROM
+                              "ORDER BY i.number");
+    while (s.executeStep())
+        visit(read_invoice(s));
+}
+
+void Ledger::for_each_open_invoice(
+    const std::function<void(const Invoice&)>& visit) {
+    SQLite::Statement s(*db_, "SELECT " INVOICE_COLUMNS INVOICE_FROM
+                              "WHERE i.amount > (SELECT COALESCE(SUM("
+                              "p.amount), 0) FROM payments p WHERE "
+                              "p.invoice_id = i.id) ORDER BY i.id");
+    while (s.executeStep())
+        visit(read_invoice(s));
+}
+
+std::int64_t Ledger::begin_import(const std::string& files) {
+    auto& s = statement("INSERT INTO imports (imported_at, files) "
+                        "VALUES (?, ?)");
+    s.bind(1, now_utc());
+    s.bind(2, files);
+    s.exec();
+    return db_->getLastInsertRowid();
+}
+
+void Ledger::finish_import(std::int64_t import_id, int added, int changed,
+                           int unchanged) {
+    auto& s = statement("UPDATE imports SET new = ?, changed = ?, "
+                        "unchanged = ? WHERE id = ?");
+    s.bind(1, added);
+    s.bind(2, changed);
+    s.bind(3, unchanged);
+    s.bind(4, import_id);
+    s.exec();
+}
+
+std::optional<std::int64_t> Ledger::insert_if_new(const InvoiceData& data,
+                                                  const std::string& source,
+                                                  std::int64_t import_id,
+                                                  std::optional<Date> next_on) {
+    auto& s = statement(
+        "INSERT INTO invoices (number, customer, customer_id, email, phone, "
+        "language, currency, amount, issued, due, source, import_id, "
+        "next_on) VALUES (:number, :customer, :customer_id, :email, :phone, "
+        ":language, :currency, :amount, :issued, :due, :source, :import_id, "
+        ":next_on) ON CONFLICT (number) DO NOTHING");
+    bind_data(s, data);
+    s.bind(":source", source);
+    s.bind(":import_id", import_id);
+    bind_optional_date(s, s.getIndex(":next_on"), next_on);
+    if (s.exec() == 0)
+        return std::nullopt;
+    return db_->getLastInsertRowid();
+}
+
+std::optional<std::pair<std::int64_t, InvoiceData>>
+Ledger::find_data(std::string_view number) {
+    auto& s = statement("SELECT id, number, customer, customer_id, email, "
+                        "phone, language, currency, amount, issued, due "
+                        "FROM invoices WHERE number = ?");
+    s.bind(1, std::string(number));
+    if (!s.executeStep())
+        return std::nullopt;
+    return std::make_pair(s.getColumn(0).getInt64(), read_data(s));
+}
+
+Money Ledger::paid(std::int64_t id) {
+    auto& s = statement("SELECT COALESCE(SUM(amount), 0) FROM payments "
+                        "WHERE invoice_id = ?");
+    s.bind(1, id);
+    s.executeStep();
+    return Money::cents(s.getColumn(0).getInt64());
+}
+
+void Ledger::update(std::int64_t id, const InvoiceData& data,
+                    const std::string& source, std::int64_t import_id) {
+    auto& s = statement(
+        "UPDATE invoices SET number = :number, customer = :customer, "
+        "customer_id = :customer_id, email = :email, phone = :phone, "
+        "language = :language, currency = :currency, amount = :amount, "
+        "issued = :issued, due = :due, source = :source, "
+        "import_id = :import_id WHERE id = :id");
+    bind_data(s, data);
+    s.bind(":source", source);
+    s.bind(":import_id", import_id);
+    s.bind(":id", id);
+    s.exec();
+}
+
+void Ledger::set_next_on(std::int64_t id, std::optional<Date> next_on) {
+    auto& s = statement("UPDATE invoices SET next_on = ? WHERE id = ?");
+    bind_optional_date(s, 1, next_on);
+    s.bind(2, id);
+    s.exec();
+}
+
+std::vector<std::int64_t> Ledger::due_candidates(Date as_of) {
+    auto& s = statement("SELECT id FROM invoices WHERE next_on <= ? "
+                        "ORDER BY id");
+    s.bind(1, util::format_date(as_of));
+    std::vector<std::int64_t> ids;
+    while (s.executeStep())
+        ids.push_back(s.getColumn(0).getInt64());
+    return ids;
+}
+
+void Ledger::add_payment(std::int64_t id, Money amount, Date paid_on,
+                         const std::string& source) {
+    auto& s = statement("INSERT INTO payments (invoice_id, amount, paid_on, "
+                        "recorded_at, source) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, id);
+    s.bind(2, static_cast<std::int64_t>(amount.minor()));
+    s.bind(3, util::format_date(paid_on));
+    s.bind(4, now_utc());
+    s.bind(5, source);
+    s.exec();
+}
+
+std::vector<Payment> Ledger::payments(std::int64_t id) {
+    auto& s = statement("SELECT amount, paid_on, recorded_at, source "
+                        "FROM payments WHERE invoice_id = ? "
+                        "ORDER BY paid_on, id");
+    s.bind(1, id);
+    std::vector<Payment> out;
+    while (s.executeStep())
+        out.push_back({Money::cents(s.getColumn(0).getInt64()),
+                       column_date(s.getColumn(1)), s.getColumn(2).getString(),
+                       s.getColumn(3).getString()});
+    return out;
+}
+
+void Ledger::set_hold(std::int64_t id, const Hold& hold) {
+    auto& s = statement("UPDATE invoices SET held = 1, hold_until = ?, "
+                        "hold_reason = ? WHERE id = ?");
+    bind_optional_date(s, 1, hold.until);
+    s.bind(2, hold.reason);
+    s.bind(3, id);
+    s.exec();
+}
+
+void Ledger::clear_hold(std::int64_t id) {
+    auto& s = statement("UPDATE invoices SET held = 0, hold_until = NULL, "
+                        "hold_reason = '' WHERE id = ?");
+    s.bind(1, id);
+    s.exec();
+}
+
+std::optional<Date> Ledger::latest_run() {
+    auto& s = statement("SELECT MAX(as_of) FROM runs");
+    s.executeStep();
+    return column_optional_date(s.getColumn(0));
+}
+
+std::int64_t Ledger::start_run(Date as_of) {
+    auto& s = statement("INSERT INTO runs (as_of, started_at) VALUES (?, ?)");
+    s.bind(1, util::format_date(as_of));
+    s.bind(2, now_utc());
+    s.exec();
+    return db_->getLastInsertRowid();
+}
+
+void Ledger::finish_run(std::int64_t run_id, int steps) {
+    auto& s = statement("UPDATE runs SET finished_at = ?, steps = ? "
+                        "WHERE id = ?");
+    s.bind(1, now_utc());
+    s.bind(2, steps);
+    s.bind(3, run_id);
+    s.exec();
+}
+
+void Ledger::record_step(std::int64_t invoice_id, int level_index,
+                         const std::string& level, Date sent_on,
+                         const std::string& file, std::int64_t run_id) {
+    auto& s = statement("INSERT INTO steps (invoice_id, level_index, level, "
+                        "sent_on, file, run_id) VALUES (?, ?, ?, ?, ?, ?)");
+    s.bind(1, invoice_id);
+    s.bind(2, level_index);
+    s.bind(3, level);
+    s.bind(4, util::format_date(sent_on));
+    s.bind(5, file);
+    s.bind(6, run_id);
+    s.exec();
+}
+
+bool Ledger::is_recorded(const std::string& file) {
+    auto& s = statement("SELECT EXISTS (SELECT 1 FROM steps WHERE file = ?)");
+    s.bind(1, file);
+    s.executeStep();
+    return s.getColumn(0).getInt() != 0;
+}
+
+std::vector<Step> Ledger::steps(std::int64_t invoice_id) {
+    auto& s = statement("SELECT level_index, level, sent_on, file FROM steps "
+                        "WHERE invoice_id = ? ORDER BY level_index");
+    s.bind(1, invoice_id);
+    std::vector<Step> out;
+    while (s.executeStep())
+        out.push_back({s.getColumn(0).getInt(), s.getColumn(1).getString(),
+                       column_date(s.getColumn(2)),
+                       s.getColumn(3).getString()});
+    return out;
+}
+
+std::vector<Run> Ledger::runs() {
+    auto& s = statement("SELECT as_of, started_at, finished_at, steps "
+                        "FROM runs ORDER BY id");
+    std::vector<Run> out;
+    while (s.executeStep())
+        out.push_back({column_date(s.getColumn(0)), s.getColumn(1).getString(),
+                       text_or_empty(s.getColumn(2)), s.getColumn(3).getInt()});
+    return out;
+}
+
+util::Error describe_failure(const SQLite::Exception& e, const fs::path& path) {
+    int code = e.getErrorCode();
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return Error(ExitCode::temp_fail,
+                     fmt::format("the ledger {} is busy: another dunn has "
+                                 "been writing to it for over {} s; try "
+                                 "again later",
+                                 path.string(), busy_timeout_ms / 1000));
+    if (code == SQLITE_NOTADB)
+        return Error(ExitCode::data,
+                     fmt::format("{} is not a dunn ledger (not a SQLite "
+                                 "database)",
+                                 path.string()));
+    if (code == SQLITE_CORRUPT)
+        return Error(ExitCode::data,
+                     fmt::format("the ledger {} is damaged: {}; restore it "
+                                 "from a backup",
+                                 path.string(), e.what()));
+    if (code == SQLITE_FULL || code == SQLITE_IOERR)
+        return Error(ExitCode::io, fmt::format("cannot write the ledger {}: {}",
+                                               path.string(), e.what()));
+    if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
+        code == SQLITE_PERM)
+        return Error(ExitCode::cant_create,
+                     fmt::format("cannot open the ledger {} for writing: {}",
+                                 path.string(), e.what()));
+    return Error(ExitCode::software,
+                 fmt::format("ledger {}: {}", path.string(), e.what()));
+}
+
+} // namespace dunn::ledger

@@ -1,0 +1,134 @@
+// The ledger's schema and its migrations. Each migration takes the schema
+// from version N to N+1 and never changes once released: a ledger written
+// by any earlier dunn must open in this one. Values stored are fixed
+// encodings: money in integer cents, dates as 'YYYY-MM-DD' text (so they
+// sort and compare as dates), timestamps as ISO 8601 UTC.
+
+#include "ledger/schema.hpp"
+
+#include "util/error.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <vector>
+
+namespace dunn::ledger {
+
+namespace {
+
+// Version 1: dunn 1.0.
+const char* const schema_v1 = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE imports (
+    id          INTEGER PRIMARY KEY,
+    imported_at TEXT NOT NULL,
+    files       TEXT NOT NULL,
+    new         INTEGER NOT NULL DEFAULT 0,
+    changed     INTEGER NOT NULL DEFAULT 0,
+    unchanged   INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE invoices (
+    id          INTEGER PRIMARY KEY,
+    number      TEXT NOT NULL UNIQUE,
+    customer    TEXT NOT NULL,
+    customer_id TEXT NOT NULL DEFAULT '',
+    email       TEXT NOT NULL,
+    phone       TEXT NOT NULL DEFAULT '',
+    language    TEXT NOT NULL DEFAULT '',
+    currency    TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    issued      TEXT,
+    due         TEXT NOT NULL,
+    held        INTEGER NOT NULL DEFAULT 0,
+    hold_until  TEXT,
+    hold_reason TEXT NOT NULL DEFAULT '',
+    -- Derived, for speed: the first day a reminder may be due under the
+    -- policy named by meta 'schedule_fingerprint'; NULL when none ever is.
+    next_on     TEXT,
+    source      TEXT NOT NULL,
+    import_id   INTEGER NOT NULL REFERENCES imports(id)
+);
+CREATE INDEX invoices_next_on ON invoices (next_on)
+    WHERE next_on IS NOT NULL;
+
+CREATE TABLE payments (
+    id          INTEGER PRIMARY KEY,
+    invoice_id  INTEGER NOT NULL REFERENCES invoices(id),
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    paid_on     TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    source      TEXT NOT NULL
+);
+CREATE INDEX payments_invoice ON payments (invoice_id);
+
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    as_of       TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    steps       INTEGER NOT NULL DEFAULT 0
+);
+
+-- One row per reminder written. The UNIQUE constraints are the last line
+-- of defence against a step recorded twice or two steps sharing a file.
+CREATE TABLE steps (
+    id          INTEGER PRIMARY KEY,
+    invoice_id  INTEGER NOT NULL REFERENCES invoices(id),
+    level_index INTEGER NOT NULL,
+    level       TEXT NOT NULL,
+    sent_on     TEXT NOT NULL,
+    file        TEXT NOT NULL UNIQUE,
+    run_id      INTEGER NOT NULL REFERENCES runs(id),
+    UNIQUE (invoice_id, level_index)
+);
+)sql";
+
+// migrations[i] takes a ledger from version i to version i + 1.
+const std::vector<const char*>& migrations() {
+    static const std::vector<const char*> all = {schema_v1};
+    return all;
+}
+
+bool has_foreign_tables(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM sqlite_schema "
+                         "WHERE name NOT LIKE 'sqlite_%'")
+               .getInt() > 0;
+}
+
+} // namespace
+
+int schema_version() {
+    return static_cast<int>(migrations().size());
+}
+
+void migrate(SQLite::Database& db, const char* path) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version == schema_version())
+        return;
+    if (version > schema_version())
+        throw util::Error(
+            util::ExitCode::data,
+            fmt::format("{} was written by a newer dunn (ledger schema {}); "
+                        "this dunn knows schema {} at most: upgrade dunn",
+                        path, version, schema_version()));
+    if (version == 0 && has_foreign_tables(db))
+        throw util::Error(util::ExitCode::data,
+                          fmt::format("{} is a SQLite database but not a "
+                                      "dunn ledger; choose another file "
+                                      "with --ledger",
+                                      path));
+
+    for (int v = version; v < schema_version(); ++v)
+        db.exec(migrations()[static_cast<std::size_t>(v)]);
+    db.exec(fmt::format("PRAGMA user_version = {}", schema_version()));
+    transaction.commit();
+}
+
+} // namespace dunn::ledger

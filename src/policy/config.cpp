@@ -1,0 +1,393 @@
+// Reading dunn.toml. The built-in defaults are themselves a dunn.toml
+// (src/policy/defaults/dunn.toml, embedded); a user's file is merged over
+// them table by table, except that [[level]] replaces the default levels
+// whole. Each value keeps the place it came from, so an error names the
+// user's file and line, or "built-in dunn.toml" for a default.
+//
+// This is the only file that includes toml11 (it costs ~15 s to compile).
+
+#include "policy/config.hpp"
+
+#include "mail/address.hpp"
+#include "policy/defaults.hpp"
+#include "util/error.hpp"
+#include "util/file.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <sstream>
+#include <toml.hpp>
+
+namespace dunn::policy {
+
+namespace {
+
+using util::Error;
+using util::ExitCode;
+
+// The keys each table may hold. "level" is each [[level]] entry.
+const std::map<std::string, std::vector<std::string>>& schema() {
+    static const std::map<std::string, std::vector<std::string>> keys = {
+        {"",
+         {"sender", "ledger", "outbox", "templates", "policy", "import",
+          "level"}},
+        {"sender", {"name", "email"}},
+        {"ledger", {"path"}},
+        {"outbox", {"path"}},
+        {"templates", {"path"}},
+        {"policy", {"currency", "min_days_between", "min_amount"}},
+        {"import", {"delimiter", "decimal", "date_format", "columns"}},
+        {"import.columns",
+         {"invoice", "customer", "email", "amount", "due", "phone", "currency",
+          "issued", "customer_id", "language"}},
+        {"level", {"name", "after_days", "template"}},
+    };
+    return keys;
+}
+
+std::string place(const toml::value& v) {
+    const toml::source_location loc = v.location();
+    return fmt::format("{}:{}", loc.file_name(), loc.line());
+}
+
+[[noreturn]] void bad(const toml::value& v, std::string_view key,
+                      std::string_view message) {
+    throw Error(ExitCode::config,
+                fmt::format("{}: key '{}': {}", place(v), key, message));
+}
+
+std::string kind(const toml::value& v) {
+    std::ostringstream name;
+    name << v.type();
+    return name.str();
+}
+
+std::string joined(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+}
+
+toml::value parse_toml(std::string_view text, const std::string& name) {
+    std::istringstream in{std::string(text)};
+    try {
+        return toml::parse(in, name);
+    } catch (const toml::syntax_error& e) {
+        // toml11's message is "[error] what\n --> file\n | excerpt"; keep
+        // the excerpt, which points at the offending character.
+        std::string what = e.what();
+        if (what.rfind("[error] ", 0) == 0)
+            what.erase(0, 8);
+        throw Error(ExitCode::config,
+                    fmt::format("{}:{}: bad TOML syntax: {}", name,
+                                e.location().line(), what));
+    }
+}
+
+void check_keys(const toml::value& table, const std::string& path);
+
+void check_entry(const std::string& key, const toml::value& value,
+                 const std::string& path) {
+    std::string full = joined(path, key);
+    if (full == "level") {
+        if (!value.is_array())
+            bad(value, full, "write levels as [[level]] tables");
+        for (const toml::value& entry : value.as_array()) {
+            if (!entry.is_table())
+                bad(entry, full, "write levels as [[level]] tables");
+            check_keys(entry, "level");
+        }
+        return;
+    }
+    if (schema().count(full) != 0) {
+        if (!value.is_table())
+            bad(value, full,
+                fmt::format("expected a table [{}], found {}", full,
+                            kind(value)));
+        check_keys(value, full);
+    }
+}
+
+// Unknown keys are errors, not warnings: a misspelt min_days_between would
+// otherwise silently remind customers on the wrong days.
+void check_keys(const toml::value& table, const std::string& path) {
+    const std::vector<std::string>& known = schema().at(path);
+    std::vector<std::pair<std::string, const toml::value*>> entries;
+    for (const auto& [key, value] : table.as_table())
+        entries.emplace_back(key, &value);
+    std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) {
+        return a.second->location().line() < b.second->location().line();
+    });
+
+    for (const auto& [key, value] : entries) {
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            std::string where = path.empty() ? "" : " in [" + path + "]";
+            bad(*value, joined(path, key),
+                fmt::format("unknown key{}{}", where,
+                            util::did_you_mean(util::closest(key, known))));
+        }
+        check_entry(key, *value, path);
+    }
+}
+
+void merge(toml::value& base, const toml::value& over) {
+    for (const auto& [key, value] : over.as_table()) {
+        toml::table& table = base.as_table();
+        auto it = table.find(key);
+        if (it != table.end() && it->second.is_table() && value.is_table())
+            merge(it->second, value);
+        else
+            table[key] = value;
+    }
+}
+
+// Typed access to a merged table, with the key's full name for messages.
+class Section {
+public:
+    Section(const toml::value& table, std::string path)
+        : table_(table), path_(std::move(path)) {}
+
+    const toml::value& at(const std::string& key) const {
+        return table_.at(key);
+    }
+    bool has(const std::string& key) const { return table_.contains(key); }
+    std::string name(const std::string& key) const {
+        return joined(path_, key);
+    }
+
+    std::string text(const std::string& key) const {
+        const toml::value& v = at(key);
+        if (!v.is_string())
+            bad(v, name(key),
+                fmt::format("expected a string, found {}", kind(v)));
+        return v.as_string().str;
+    }
+
+    std::int64_t integer(const std::string& key, std::int64_t lo,
+                         std::int64_t hi) const {
+        const toml::value& v = at(key);
+        if (!v.is_integer())
+            bad(v, name(key),
+                fmt::format("expected a whole number, found {}", kind(v)));
+        std::int64_t n = v.as_integer();
+        if (!literal_matches(v, n) || n < lo || n > hi)
+            bad(v, name(key), fmt::format("must be between {} and {}", lo, hi));
+        return n;
+    }
+
+private:
+    // toml11 wraps integers too large for 64 bits without a word; compare
+    // the parsed number with the digits actually written.
+    static bool literal_matches(const toml::value& v, std::int64_t n) {
+        const toml::source_location loc = v.location();
+        std::string written =
+            loc.line_str().substr(loc.column() - 1, loc.region());
+        written.erase(std::remove(written.begin(), written.end(), '_'),
+                      written.end());
+        if (!written.empty() && written.front() == '+')
+            written.erase(0, 1);
+        bool decimal =
+            written.find_first_not_of("-0123456789") == std::string::npos;
+        return !decimal || written == std::to_string(n);
+    }
+
+    const toml::value& table_;
+    std::string path_;
+};
+
+fs::path resolve(const fs::path& base, const std::string& value) {
+    fs::path p(value);
+    return p.is_absolute() ? p : (base / p).lexically_normal();
+}
+
+std::string nonempty(const Section& s, const std::string& key) {
+    std::string v = s.text(key);
+    if (util::trim(v).empty())
+        bad(s.at(key), s.name(key), "must not be empty");
+    return v;
+}
+
+// Level and template names end up in file names and mail headers.
+std::string plain_name(const Section& s, const std::string& key) {
+    std::string v = nonempty(s, key);
+    bool plain = std::all_of(v.begin(), v.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!plain)
+        bad(s.at(key), s.name(key),
+            fmt::format("{} may hold only letters, digits, '-' and '_'",
+                        util::quoted(v)));
+    return v;
+}
+
+Sender read_sender(const Section& s) {
+    Sender sender{nonempty(s, "name"), nonempty(s, "email")};
+    if (util::has_control_char(sender.name))
+        bad(s.at("name"), s.name("name"), "must be a single line of text");
+    if (!mail::is_valid_address(sender.email))
+        bad(s.at("email"), s.name("email"),
+            fmt::format("{} is not an email address like "
+                        "billing@shop.example",
+                        util::quoted(sender.email)));
+    return sender;
+}
+
+std::string read_currency(const Section& s, const std::string& key) {
+    std::string code = s.text(key);
+    for (char& c : code)
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    bool iso = code.size() == 3 &&
+               std::all_of(code.begin(), code.end(),
+                           [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!iso)
+        bad(s.at(key), s.name(key),
+            fmt::format("{} is not a three-letter currency code like EUR",
+                        util::quoted(code)));
+    return code;
+}
+
+util::Money read_money(const Section& s, const std::string& key) {
+    const toml::value& v = s.at(key);
+    if (v.is_floating())
+        bad(v, s.name(key),
+            "write money as a string, e.g. \"5.00\", so no cent is lost");
+    std::string text =
+        v.is_integer() ? std::to_string(v.as_integer()) : s.text(key);
+    util::Expected<util::Money> m = util::parse_money(text);
+    if (!m)
+        bad(v, s.name(key), util::quoted(text) + " " + m.error());
+    return *m;
+}
+
+std::vector<Level> read_levels(const toml::value& array) {
+    std::vector<Level> levels;
+    if (array.as_array().empty())
+        bad(array, "level", "at least one [[level]] is needed");
+    for (const toml::value& entry : array.as_array()) {
+        Section s(entry, "level");
+        for (const char* required : {"name", "after_days"})
+            if (!s.has(required))
+                bad(entry, "level",
+                    fmt::format("this [[level]] has no '{}'", required));
+        Level level;
+        level.name = plain_name(s, "name");
+        level.after_days = static_cast<int>(s.integer("after_days", 0, 36500));
+        level.template_name =
+            s.has("template") ? plain_name(s, "template") : level.name;
+
+        for (const Level& earlier : levels) {
+            if (earlier.name == level.name)
+                bad(s.at("name"), "level.name",
+                    fmt::format("level '{}' appears twice", level.name));
+        }
+        if (!levels.empty() && level.after_days <= levels.back().after_days)
+            bad(s.at("after_days"), "level.after_days",
+                fmt::format("level '{}' has after_days = {}, not more than "
+                            "the {} of level '{}' before it; levels must "
+                            "come in increasing after_days",
+                            level.name, level.after_days,
+                            levels.back().after_days, levels.back().name));
+        levels.push_back(std::move(level));
+    }
+    return levels;
+}
+
+Policy read_policy(const Section& s, const toml::value& levels) {
+    Policy p;
+    p.currency = read_currency(s, "currency");
+    p.min_days_between =
+        static_cast<int>(s.integer("min_days_between", 0, 3650));
+    p.min_amount = read_money(s, "min_amount");
+    p.levels = read_levels(levels);
+    return p;
+}
+
+char read_delimiter(const Section& s) {
+    std::string d = s.text("delimiter");
+    if (d == "auto")
+        return 0;
+    if (d == "tab" || d == "\t")
+        return '\t';
+    bool usable = d.size() == 1 && d[0] > ' ' && d[0] < 0x7F && d[0] != '"' &&
+                  !std::isalnum(static_cast<unsigned char>(d[0]));
+    if (!usable)
+        bad(s.at("delimiter"), s.name("delimiter"),
+            fmt::format("{} is not a delimiter; use \",\", \";\", \"\\t\" or "
+                        "\"auto\"",
+                        util::quoted(d)));
+    return d[0];
+}
+
+ImportFormat read_import(const Section& s) {
+    ImportFormat f;
+    f.delimiter = read_delimiter(s);
+    std::string decimal = s.text("decimal");
+    if (decimal != "." && decimal != ",")
+        bad(s.at("decimal"), s.name("decimal"),
+            fmt::format("{} is not a decimal mark; use \".\" or \",\"",
+                        util::quoted(decimal)));
+    f.decimal = decimal[0];
+    f.date_format = nonempty(s, "date_format");
+    if (f.date_format.find('%') == std::string::npos)
+        bad(s.at("date_format"), s.name("date_format"),
+            "needs % fields, e.g. \"%d.%m.%Y\"");
+
+    Section columns(s.at("columns"), "import.columns");
+    for (const std::string& key : schema().at("import.columns"))
+        f.columns[key] = std::string(util::trim(nonempty(columns, key)));
+    return f;
+}
+
+Config read_config(const toml::value& root, const fs::path& base) {
+    Section top(root, "");
+    Config c;
+    c.sender = read_sender(Section(root.at("sender"), "sender"));
+    c.ledger =
+        resolve(base, nonempty(Section(root.at("ledger"), "ledger"), "path"));
+    c.outbox =
+        resolve(base, nonempty(Section(root.at("outbox"), "outbox"), "path"));
+    c.templates_dir = resolve(
+        base, nonempty(Section(root.at("templates"), "templates"), "path"));
+    c.policy =
+        read_policy(Section(root.at("policy"), "policy"), root.at("level"));
+    c.import = read_import(Section(root.at("import"), "import"));
+    return c;
+}
+
+} // namespace
+
+std::optional<fs::path> find_config_file(const std::optional<fs::path>& option,
+                                         const char* env_value) {
+    if (option)
+        return option;
+    if (env_value != nullptr && *env_value != '\0')
+        return fs::path(env_value);
+    std::error_code ec;
+    if (fs::exists("dunn.toml", ec))
+        return fs::path("dunn.toml");
+    return std::nullopt;
+}
+
+Config load_config(const std::optional<fs::path>& file) {
+    toml::value root = parse_toml(default_config_text(), "built-in dunn.toml");
+    fs::path base = ".";
+
+    if (file) {
+        std::string text = util::read_file(*file, "config file");
+        toml::value user = parse_toml(text, file->string());
+        check_keys(user, "");
+        if (user.contains("level"))
+            root.as_table().erase("level");
+        merge(root, user);
+        if (!file->parent_path().empty())
+            base = file->parent_path();
+    }
+
+    Config config = read_config(root, base);
+    config.file = file;
+    return config;
+}
+
+} // namespace dunn::policy

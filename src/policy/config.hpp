@@ -1,0 +1,21 @@
+#pragma once
+
+#include "policy/policy.hpp"
+
+#include <optional>
+
+namespace dunn::policy {
+
+// Which config file to read: the --config option, else $DUNN_CONFIG, else
+// ./dunn.toml if it exists, else none (built-in defaults).
+std::optional<fs::path> find_config_file(const std::optional<fs::path>& option,
+                                         const char* env_value);
+
+// Reads `file` over the built-in defaults, or the defaults alone. Relative
+// paths resolve against the file's directory, or the current directory.
+// Throws util::Error: ExitCode::no_input if the file cannot be read,
+// ExitCode::config for bad syntax, unknown keys, wrong types or values,
+// with the file, line and key in the message.
+Config load_config(const std::optional<fs::path>& file);
+
+} // namespace dunn::policy

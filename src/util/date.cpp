@@ -1,0 +1,84 @@
+#include "util/date.hpp"
+
+#include <ctime>
+#include <date/date.h>
+#include <fmt/format.h>
+#include <sstream>
+
+namespace dunn::util {
+
+namespace {
+
+int digits(std::string_view s) {
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9')
+            return -1;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+// The ISO layout is by far the most common; reading it by hand avoids a
+// stream per value, which matters at a million rows.
+Expected<Date> parse_iso(std::string_view s) {
+    bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-';
+    int y = shaped ? digits(s.substr(0, 4)) : -1;
+    int m = shaped ? digits(s.substr(5, 2)) : -1;
+    int d = shaped ? digits(s.substr(8, 2)) : -1;
+    if (y < 0 || m < 0 || d < 0)
+        return Expected<Date>::failure("is not a date like 2026-10-31");
+    std::chrono::year_month_day ymd{std::chrono::year(y),
+                                    std::chrono::month(unsigned(m)),
+                                    std::chrono::day(unsigned(d))};
+    if (!ymd.ok())
+        return Expected<Date>::failure("is not a day in the calendar");
+    return Date(ymd);
+}
+
+} // namespace
+
+Expected<Date> parse_date(std::string_view text, std::string_view format) {
+    while (!text.empty() && text.back() == ' ')
+        text.remove_suffix(1);
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
+    if (text.empty())
+        return Expected<Date>::failure("is empty");
+    if (format == "%Y-%m-%d")
+        return parse_iso(text);
+
+    // Parsing into fields, not a year_month_day, tells text of the wrong
+    // shape apart from a well-formed day that does not exist ("31.04.").
+    std::istringstream in{std::string(text)};
+    date::fields<std::chrono::seconds> fields{};
+    date::from_stream(in, std::string(format).c_str(), fields);
+    if (in.fail() || in.peek() != std::char_traits<char>::eof())
+        return Expected<Date>::failure(
+            fmt::format("does not match the date format \"{}\"", format));
+    if (!fields.ymd.ok())
+        return Expected<Date>::failure("is not a day in the calendar");
+    return Date(std::chrono::year_month_day{
+        std::chrono::year(int(fields.ymd.year())),
+        std::chrono::month(unsigned(fields.ymd.month())),
+        std::chrono::day(unsigned(fields.ymd.day()))});
+}
+
+std::string format_date(Date d) {
+    std::chrono::year_month_day ymd{d};
+    return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()),
+                       unsigned(ymd.month()), unsigned(ymd.day()));
+}
+
+Date today_local() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    std::chrono::year_month_day ymd{
+        std::chrono::year(local.tm_year + 1900),
+        std::chrono::month(unsigned(local.tm_mon + 1)),
+        std::chrono::day(unsigned(local.tm_mday))};
+    return Date(ymd);
+}
+
+} // namespace dunn::util

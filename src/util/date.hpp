@@ -1,0 +1,36 @@
+#pragma once
+
+#include "util/expected.hpp"
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace dunn::util {
+
+// A calendar date, with no time of day and no time zone.
+using Date = std::chrono::sys_days;
+
+// Reads a date written in `format` (strftime-style, as in date::parse:
+// "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", ...). The whole text must match and
+// the day must exist: "2026-02-30" fails. On failure the message completes
+// '"30.02.2026" ...'.
+Expected<Date> parse_date(std::string_view text,
+                          std::string_view format = "%Y-%m-%d");
+
+// "2026-10-31".
+std::string format_date(Date d);
+
+// Calendar days from `from` to `to`: negative when `to` comes first.
+inline int days_between(Date from, Date to) {
+    return static_cast<int>((to - from).count());
+}
+
+inline Date add_days(Date d, int days) {
+    return d + std::chrono::days(days);
+}
+
+// Today in the local time zone: what "today" means to the shopkeeper.
+Date today_local();
+
+} // namespace dunn::util
