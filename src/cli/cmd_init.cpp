@@ -13,7 +13,7 @@ util::ExitCode cmd_init(Session& session, const InitOptions& o) {
 
     int written = 0;
     for (const policy::EmbeddedFile& file : policy::embedded_files()) {
-        fs::path path = dir / file.name;
+        fs::path path = (dir / file.name).lexically_normal();
         util::make_private_directory(path.parent_path());
         if (util::write_new_file(path, file.content, 0600)) {
             log.info("wrote {}", path.string());
@@ -25,7 +25,7 @@ util::ExitCode cmd_init(Session& session, const InitOptions& o) {
     if (written > 0)
         log.info("Edit {} (sender, levels) and the templates, then run "
                  "'dunn import invoices.csv'.",
-                 (dir / "dunn.toml").string());
+                 (dir / "dunn.toml").lexically_normal().string());
     return util::ExitCode::ok;
 }
 

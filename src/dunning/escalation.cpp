@@ -68,7 +68,8 @@ std::string explain(const Decision& d, const Standing& s,
     };
     switch (d.reason) {
     case Reason::due:
-        return fmt::format("due: level '{}' ({} days overdue, level after {})",
+        return fmt::format("due: level '{}' ({} days overdue; the level "
+                           "starts at {})",
                            next_level().name, overdue, next_level().after_days);
     case Reason::nothing_open:
         return "nothing: paid in full";

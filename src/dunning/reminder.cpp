@@ -142,11 +142,13 @@ std::string render_reminder(const ReminderFacts& facts,
     m.body = t.body(values);
     m.date = written_at;
     // The same step always gets the same Message-ID, so a mail system
-    // that somehow saw it twice can tell.
-    m.message_id =
-        fmt::format("dunn.{}.{}.{:016x}.{}@{}", util::format_date(facts.as_of),
-                    facts.level.name, util::fnv1a64(d.number), ledger_id,
-                    message_domain(config.sender.email));
+    // that somehow saw it twice can tell; the ledger's id keeps two shops'
+    // invoice numbers apart. Hashed, to keep the header line short.
+    std::string step =
+        fmt::format("{}\x1f{}\x1f{}\x1f{}", ledger_id,
+                    util::format_date(facts.as_of), facts.level.name, d.number);
+    m.message_id = fmt::format("dunn.{:016x}@{}", util::fnv1a64(step),
+                               message_domain(config.sender.email));
     m.extra_headers = {{"X-Dunn-Invoice", d.number},
                        {"X-Dunn-Level", facts.level.name},
                        {"Auto-Submitted", "auto-generated"}};

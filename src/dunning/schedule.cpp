@@ -21,6 +21,14 @@ Standing standing_of(const ledger::Invoice& invoice) {
     return s;
 }
 
+std::optional<Date> first_due_on(const ledger::InvoiceData& data,
+                                 const policy::Policy& policy) {
+    Standing fresh;
+    fresh.due = data.due;
+    fresh.open = data.amount;
+    return next_due_on(fresh, policy);
+}
+
 bool schedule_is_current(ledger::Ledger& ledger, const policy::Policy& policy) {
     return ledger.meta(fingerprint_key) == policy.schedule_fingerprint();
 }

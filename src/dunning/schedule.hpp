@@ -17,6 +17,10 @@ Standing standing_of(const ledger::Invoice& invoice);
 // Call inside a write transaction, before changing any invoice.
 void align_schedule(ledger::Ledger& ledger, const policy::Policy& policy);
 
+// next_on for an invoice just imported: nothing paid, nothing sent.
+std::optional<Date> first_due_on(const ledger::InvoiceData& data,
+                                 const policy::Policy& policy);
+
 // Recomputes next_on for one invoice after it changed.
 void reschedule(ledger::Ledger& ledger, std::int64_t invoice_id,
                 const policy::Policy& policy);

@@ -185,10 +185,9 @@ void Import::store(const InvoiceData& data, Place place) {
 
     // On a first import nearly every row is new: try the insert first.
     if (ledger_was_empty_) {
-        dunning::Standing fresh{data.due, data.amount};
         if (ledger_.insert_if_new(
                 data, where(place), import_id_,
-                dunning::next_due_on(fresh, config_.policy))) {
+                dunning::first_due_on(data, config_.policy))) {
             ++report_.added;
             return;
         }
@@ -198,9 +197,8 @@ void Import::store(const InvoiceData& data, Place place) {
         store_existing(existing->first, existing->second, data, place);
         return;
     }
-    dunning::Standing fresh{data.due, data.amount};
     ledger_.insert_if_new(data, where(place), import_id_,
-                          dunning::next_due_on(fresh, config_.policy));
+                          dunning::first_due_on(data, config_.policy));
     ++report_.added;
 }
 

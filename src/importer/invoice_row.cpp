@@ -12,7 +12,7 @@ namespace {
 
 // Longer invoice numbers are no invoice numbers; they would also make
 // unwieldy file names.
-constexpr std::size_t max_invoice_number = 200;
+constexpr std::size_t max_invoice_number = 1024;
 
 class RowReader {
 public:

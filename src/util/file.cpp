@@ -143,9 +143,9 @@ std::string read_file(const fs::path& path, std::string_view what) {
 
 void make_private_directory(const fs::path& dir) {
     std::error_code ec;
-    if (fs::is_directory(dir, ec))
+    if (dir.empty() || fs::is_directory(dir, ec))
         return;
-    if (!dir.parent_path().empty() && dir.parent_path() != dir)
+    if (dir.parent_path() != dir)
         make_private_directory(dir.parent_path());
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
         fail(ExitCode::cant_create, "create directory", dir, errno);

@@ -1,1 +1,204 @@
+#include "ledger/ledger.hpp"
+#include "ledger/schema.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using dunn::ledger::InvoiceData;
+using dunn::ledger::Ledger;
+using dunn::util::Money;
+namespace fs = std::filesystem;
+
+namespace {
+
+dunn::util::Date day(const char* iso) {
+    return *dunn::util::parse_date(iso);
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() /
+               ("dunn-ledger-test-" + std::to_string(::getpid()) + "-" +
+                std::to_string(counter++));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    static inline int counter = 0;
+};
+
+InvoiceData invoice(const char* number, std::int64_t cents = 10000) {
+    InvoiceData d;
+    d.number = number;
+    d.customer = "Ann";
+    d.email = "ann@example.com";
+    d.currency = "EUR";
+    d.amount = Money::cents(cents);
+    d.due = day("2026-10-01");
+    return d;
+}
+
+std::int64_t add(Ledger& l, const char* number, std::int64_t cents = 10000) {
+    std::int64_t import_id = l.begin_import("test.csv");
+    return *l.insert_if_new(invoice(number, cents), "test.csv:2", import_id,
+                            day("2026-10-08"));
+}
+
+} // namespace
+
+TEST_CASE("ledger: a new ledger is private, in WAL mode, at the schema "
+          "version") {
+    TempDir dir;
+    fs::path path = dir.path / "sub" / "dunn.db";
+    {
+        Ledger l = Ledger::open(path, Ledger::Mode::create);
+        CHECK(l.ledger_id().size() == 16);
+    }
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    SQLite::Database db(path.string());
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() ==
+          dunn::ledger::schema_version());
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+}
+
+TEST_CASE("ledger: must_exist refuses a missing ledger with no_input") {
+    TempDir dir;
+    try {
+        Ledger::open(dir.path / "none.db", Ledger::Mode::must_exist);
+        FAIL("no error");
+    } catch (const dunn::util::Error& e) {
+        CHECK(e.code() == dunn::util::ExitCode::no_input);
+    }
+    CHECK_FALSE(fs::exists(dir.path / "none.db"));
+}
+
+TEST_CASE("ledger: a ledger from a newer dunn or a foreign database is "
+          "refused") {
+    TempDir dir;
+    fs::path newer = dir.path / "newer.db";
+    {
+        SQLite::Database db(newer.string(),
+                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA user_version = 999");
+    }
+    CHECK_THROWS_WITH(Ledger::open(newer, Ledger::Mode::must_exist),
+                      Catch::Contains("newer dunn"));
+
+    fs::path foreign = dir.path / "foreign.db";
+    {
+        SQLite::Database db(foreign.string(),
+                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE mine (x)");
+    }
+    CHECK_THROWS_WITH(Ledger::open(foreign, Ledger::Mode::must_exist),
+                      Catch::Contains("not a dunn ledger"));
+}
+
+TEST_CASE("ledger: migrating a version 0 file creates every table") {
+    TempDir dir;
+    fs::path path = dir.path / "empty.db";
+    {
+        SQLite::Database db(path.string(),
+                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    }
+    Ledger l = Ledger::open(path, Ledger::Mode::must_exist);
+    CHECK_FALSE(l.has_invoices());
+    CHECK_FALSE(l.latest_run());
+}
+
+TEST_CASE("ledger: insert, find, update and the open amount") {
+    Ledger l = Ledger::in_memory();
+    std::int64_t id = add(l, "INV-1");
+    CHECK_FALSE(l.insert_if_new(invoice("INV-1"), "x", 1, std::nullopt));
+
+    l.add_payment(id, Money::cents(2500), day("2026-10-05"), "paid");
+    l.add_payment(id, Money::cents(500), day("2026-10-06"), "paid");
+    auto inv = l.find("INV-1");
+    REQUIRE(inv);
+    CHECK(inv->paid == Money::cents(3000));
+    CHECK(inv->open() == Money::cents(7000));
+    CHECK(inv->source == "test.csv:2");
+    CHECK(l.paid(id) == Money::cents(3000));
+
+    InvoiceData changed = invoice("INV-1", 12000);
+    changed.issued = day("2026-09-01");
+    l.update(id, changed, "other.csv:9", 1);
+    auto data = l.find_data("INV-1");
+    REQUIRE(data);
+    CHECK(data->second == changed);
+    CHECK_FALSE(l.find("INV-2"));
+}
+
+TEST_CASE("ledger: steps are unique per invoice and level, and per file") {
+    Ledger l = Ledger::in_memory();
+    std::int64_t id = add(l, "INV-1");
+    std::int64_t run = l.start_run(day("2026-10-08"));
+    l.record_step(id, 0, "friendly", day("2026-10-08"), "a.eml", run);
+    CHECK_THROWS_AS(
+        l.record_step(id, 0, "friendly", day("2026-10-09"), "b.eml", run),
+        SQLite::Exception);
+    std::int64_t other = add(l, "INV-2");
+    CHECK_THROWS_AS(
+        l.record_step(other, 0, "friendly", day("2026-10-08"), "a.eml", run),
+        SQLite::Exception);
+
+    auto inv = l.find(id);
+    CHECK(inv->levels_sent == 1);
+    CHECK(inv->last_level == "friendly");
+    CHECK(l.is_recorded("a.eml"));
+    CHECK_FALSE(l.is_recorded("b.eml"));
+}
+
+TEST_CASE("ledger: due candidates come from next_on") {
+    Ledger l = Ledger::in_memory();
+    std::int64_t a = add(l, "A");
+    std::int64_t b = add(l, "B");
+    l.set_next_on(b, day("2026-11-01"));
+    CHECK(l.due_candidates(day("2026-10-07")).empty());
+    CHECK(l.due_candidates(day("2026-10-08")) == std::vector<std::int64_t>{a});
+    CHECK(l.due_candidates(day("2026-11-01")).size() == 2);
+    l.set_next_on(a, std::nullopt);
+    CHECK(l.due_candidates(day("2027-01-01")) == std::vector<std::int64_t>{b});
+}
+
+TEST_CASE("ledger: holds, runs and meta") {
+    Ledger l = Ledger::in_memory();
+    std::int64_t id = add(l, "A");
+    l.set_hold(id, {day("2026-12-01"), "disputed"});
+    auto held = l.find(id);
+    REQUIRE(held->hold);
+    CHECK(held->hold->reason == "disputed");
+    l.clear_hold(id);
+    CHECK_FALSE(l.find(id)->hold);
+
+    std::int64_t run = l.start_run(day("2026-10-08"));
+    l.finish_run(run, 3);
+    CHECK(*l.latest_run() == day("2026-10-08"));
+    CHECK(l.runs().at(0).steps == 3);
+
+    l.set_meta("k", "v1");
+    l.set_meta("k", "v2");
+    CHECK(l.meta("k") == "v2");
+    CHECK(l.meta("missing").empty());
+}
+
+TEST_CASE("ledger: a transaction not committed leaves nothing") {
+    Ledger l = Ledger::in_memory();
+    {
+        Ledger::Transaction t(l);
+        add(l, "A");
+    }
+    CHECK_FALSE(l.has_invoices());
+    {
+        Ledger::Transaction t(l);
+        add(l, "A");
+        t.commit();
+    }
+    CHECK(l.has_invoices());
+}
