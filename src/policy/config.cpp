@@ -10,11 +10,13 @@
 
 #include "mail/address.hpp"
 #include "policy/defaults.hpp"
+#include "util/date.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
 #include <map>
 #include <sstream>
@@ -141,6 +143,37 @@ void merge(toml::value& base, const toml::value& over) {
     }
 }
 
+// A value's text as written in the file, such as "1_000" or "0x10".
+std::string written(const toml::value& v) {
+    const toml::source_location loc = v.location();
+    return loc.line_str().substr(loc.column() - 1, loc.region());
+}
+
+// toml11 wraps integers too large for 64 bits without a word, so read the
+// digits actually written, in their base, and compare.
+bool fits_int64(const toml::value& v) {
+    std::string digits = written(v);
+    digits.erase(std::remove(digits.begin(), digits.end(), '_'), digits.end());
+    bool negative = !digits.empty() && digits.front() == '-';
+    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+'))
+        digits.erase(0, 1);
+    int base = 10;
+    if (digits.size() > 2 && digits[0] == '0') {
+        base = digits[1] == 'x' ? 16 : digits[1] == 'o' ? 8 : 2;
+        digits.erase(0, 2);
+    }
+
+    std::uint64_t magnitude = 0;
+    const char* end = digits.data() + digits.size();
+    auto [stop, error] = std::from_chars(digits.data(), end, magnitude, base);
+    if (error != std::errc() || stop != end)
+        return false;
+    std::int64_t n = v.as_integer();
+    std::uint64_t parsed = n < 0 ? 0 - static_cast<std::uint64_t>(n)
+                                 : static_cast<std::uint64_t>(n);
+    return magnitude == parsed && (negative ? n <= 0 : n >= 0);
+}
+
 // Typed access to a merged table, with the key's full name for messages.
 class Section {
 public:
@@ -170,27 +203,12 @@ public:
             bad(v, name(key),
                 fmt::format("expected a whole number, found {}", kind(v)));
         std::int64_t n = v.as_integer();
-        if (!literal_matches(v, n) || n < lo || n > hi)
+        if (!fits_int64(v) || n < lo || n > hi)
             bad(v, name(key), fmt::format("must be between {} and {}", lo, hi));
         return n;
     }
 
 private:
-    // toml11 wraps integers too large for 64 bits without a word; compare
-    // the parsed number with the digits actually written.
-    static bool literal_matches(const toml::value& v, std::int64_t n) {
-        const toml::source_location loc = v.location();
-        std::string written =
-            loc.line_str().substr(loc.column() - 1, loc.region());
-        written.erase(std::remove(written.begin(), written.end(), '_'),
-                      written.end());
-        if (!written.empty() && written.front() == '+')
-            written.erase(0, 1);
-        bool decimal =
-            written.find_first_not_of("-0123456789") == std::string::npos;
-        return !decimal || written == std::to_string(n);
-    }
-
     const toml::value& table_;
     std::string path_;
 };
@@ -253,6 +271,8 @@ util::Money read_money(const Section& s, const std::string& key) {
     if (v.is_floating())
         bad(v, s.name(key),
             "write money as a string, e.g. \"5.00\", so no cent is lost");
+    if (v.is_integer() && !fits_int64(v))
+        bad(v, s.name(key), util::quoted(written(v)) + " is too large");
     std::string text =
         v.is_integer() ? std::to_string(v.as_integer()) : s.text(key);
     util::Expected<util::Money> m = util::parse_money(text);
@@ -278,7 +298,9 @@ std::vector<Level> read_levels(const toml::value& array) {
             s.has("template") ? plain_name(s, "template") : level.name;
 
         for (const Level& earlier : levels) {
-            if (earlier.name == level.name)
+            // Level names become file names, and some file systems
+            // ignore case.
+            if (util::iequals(earlier.name, level.name))
                 bad(s.at("name"), "level.name",
                     fmt::format("level '{}' appears twice", level.name));
         }
@@ -330,9 +352,11 @@ ImportFormat read_import(const Section& s) {
                         util::quoted(decimal)));
     f.decimal = decimal[0];
     f.date_format = nonempty(s, "date_format");
-    if (f.date_format.find('%') == std::string::npos)
+    if (!util::names_a_day(f.date_format))
         bad(s.at("date_format"), s.name("date_format"),
-            "needs % fields, e.g. \"%d.%m.%Y\"");
+            fmt::format("{} does not give a whole date: it needs a day, a "
+                        "month and a year, e.g. \"%d.%m.%Y\"",
+                        util::quoted(f.date_format)));
 
     Section columns(s.at("columns"), "import.columns");
     for (const std::string& key : schema().at("import.columns"))

@@ -29,6 +29,35 @@ bool is_name_char(char c) {
            (c >= '0' && c <= '9') || c == '_';
 }
 
+// What a '{' starts: the text up to its '}', or to the end of the line if
+// it has none, and the placeholder's name if that text is one.
+struct Braced {
+    std::string_view whole;
+    std::string name; // empty: not a placeholder
+};
+
+// A placeholder must close on its own line: otherwise a stray '{' would
+// swallow text up to some later brace, and every later line number in a
+// message would be off.
+Braced read_braced(std::string_view part, std::size_t open) {
+    std::size_t stop = part.find_first_of("}\n", open);
+    bool closed = stop != std::string_view::npos && part[stop] == '}';
+    std::size_t end = closed ? stop + 1 : std::min(stop, part.size());
+    Braced b{part.substr(open, end - open), ""};
+    if (!closed)
+        return b;
+    std::string name(util::trim(b.whole.substr(1, b.whole.size() - 2)));
+    if (std::all_of(name.begin(), name.end(), is_name_char))
+        b.name = std::move(name);
+    return b;
+}
+
+std::string not_a_placeholder(std::string_view whole) {
+    return fmt::format("{} is not a placeholder; write {{name}}, or '{{{{' "
+                       "for a brace",
+                       util::quoted(util::ellipsize(whole, 30)));
+}
+
 } // namespace
 
 ReminderTemplate ReminderTemplate::parse(std::string_view raw,
@@ -71,28 +100,14 @@ ReminderTemplate ReminderTemplate::parse(std::string_view raw,
             } else if (c == '}') {
                 throw fail(line, "a lone '}'; write '}}' for a brace");
             } else if (c == '{') {
-                std::size_t close = part.find('}', i);
-                std::string_view inside =
-                    part.substr(i + 1, close == std::string_view::npos
-                                           ? std::string_view::npos
-                                           : close - i - 1);
-                std::string name(util::trim(inside));
-                bool named =
-                    close != std::string_view::npos && !name.empty() &&
-                    std::all_of(name.begin(), name.end(), is_name_char);
-                if (!named)
-                    throw fail(
-                        line, fmt::format("{} is not a placeholder; write "
-                                          "{{name}}, or '{{{{' for a brace",
-                                          util::quoted(part.substr(
-                                              i, close == std::string_view::npos
-                                                     ? 12
-                                                     : close - i + 1))));
+                Braced b = read_braced(part, i);
+                if (b.name.empty())
+                    throw fail(line, not_a_placeholder(b.whole));
                 out.push_back({false, std::move(literal)});
                 literal.clear();
-                out.push_back({true, name});
-                t.placeholders_.push_back({name, line});
-                i = close;
+                out.push_back({true, b.name});
+                t.placeholders_.push_back({b.name, line});
+                i += b.whole.size() - 1;
             } else {
                 literal += c;
             }

@@ -1,5 +1,7 @@
 #include "util/date.hpp"
 
+#include "util/text.hpp"
+
 #include <ctime>
 #include <date/date.h>
 #include <fmt/format.h>
@@ -39,10 +41,7 @@ Expected<Date> parse_iso(std::string_view s) {
 } // namespace
 
 Expected<Date> parse_date(std::string_view text, std::string_view format) {
-    while (!text.empty() && text.back() == ' ')
-        text.remove_suffix(1);
-    while (!text.empty() && text.front() == ' ')
-        text.remove_prefix(1);
+    text = trim(text);
     if (text.empty())
         return Expected<Date>::failure("is empty");
     if (format == "%Y-%m-%d")
@@ -53,7 +52,11 @@ Expected<Date> parse_date(std::string_view text, std::string_view format) {
     std::istringstream in{std::string(text)};
     date::fields<std::chrono::seconds> fields{};
     date::from_stream(in, std::string(format).c_str(), fields);
-    if (in.fail() || in.peek() != std::char_traits<char>::eof())
+    // %Y takes "26" as the year 26, two millennia overdue; like the ISO
+    // reader, insist on a four-digit year.
+    bool short_year = format.find("%Y") != std::string_view::npos &&
+                      int(fields.ymd.year()) < 1000;
+    if (in.fail() || in.peek() != std::char_traits<char>::eof() || short_year)
         return Expected<Date>::failure(
             fmt::format("does not match the date format \"{}\"", format));
     if (!fields.ymd.ok())
@@ -62,6 +65,14 @@ Expected<Date> parse_date(std::string_view text, std::string_view format) {
         std::chrono::year(int(fields.ymd.year())),
         std::chrono::month(unsigned(fields.ymd.month())),
         std::chrono::day(unsigned(fields.ymd.day()))});
+}
+
+bool names_a_day(std::string_view format) {
+    // 2031-12-28 has a day, month and year that no format can mix up.
+    Date sample = Date(std::chrono::year(2031) / 12 / 28);
+    std::string written = date::format(std::string(format), sample);
+    Expected<Date> back = parse_date(written, format);
+    return back && *back == sample;
 }
 
 std::string format_date(Date d) {

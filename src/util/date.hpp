@@ -18,6 +18,10 @@ using Date = std::chrono::sys_days;
 Expected<Date> parse_date(std::string_view text,
                           std::string_view format = "%Y-%m-%d");
 
+// True if `format` writes and reads back a whole date: it has a day, a
+// month and a year. "%m/%Y" does not.
+bool names_a_day(std::string_view format);
+
 // "2026-10-31".
 std::string format_date(Date d);
 

@@ -42,10 +42,24 @@ bool strip_grouping(std::string_view whole, char group, std::string& digits) {
     return true;
 }
 
+// True for scientific notation such as "1e5" or "1.5E+3", which
+// spreadsheets write for large numbers; a lone "e" is just junk.
+bool is_exponent_form(std::string_view s) {
+    std::size_t e = s.find_first_of("eE");
+    if (e == 0 || e == std::string_view::npos || !is_digit(s[e - 1]))
+        return false;
+    std::string_view mantissa = s.substr(0, e);
+    std::string_view exponent = s.substr(e + 1);
+    if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-'))
+        exponent.remove_prefix(1);
+    return !exponent.empty() &&
+           mantissa.find_first_not_of("0123456789.,") == mantissa.npos &&
+           exponent.find_first_not_of("0123456789") == exponent.npos;
+}
+
 // A short reason for text that is not a plain amount, for the message.
 std::string why_not(std::string_view s) {
-    if (s.find_first_of("eE") != std::string_view::npos &&
-        s.find_first_not_of("0123456789.,eE+-") == std::string_view::npos)
+    if (is_exponent_form(s))
         return "uses an exponent; write the amount as plain digits";
     return "is not an amount";
 }
@@ -82,9 +96,11 @@ Expected<Money> parse_money(std::string_view text, char decimal_mark) {
     if (fraction.size() > 2)
         return Expected<Money>::failure("has more than two decimals");
 
+    // Thirteen digits hold max_money itself and cannot overflow int64
+    // below; the comparison with max_money decides the rest.
     std::size_t first_nonzero = digits.find_first_not_of('0');
     if (first_nonzero != std::string::npos &&
-        digits.size() - first_nonzero > 12)
+        digits.size() - first_nonzero > 13)
         return Expected<Money>::failure("is too large");
 
     std::int64_t minor = 0;

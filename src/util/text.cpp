@@ -96,7 +96,10 @@ std::size_t display_width(std::string_view s) {
 std::string ellipsize(std::string_view s, std::size_t width) {
     if (display_width(s) <= width)
         return std::string(s);
-    std::size_t keep = width > 3 ? width - 3 : 0;
+    // Too narrow for any text: the dots alone, as many as fit.
+    if (width < 3)
+        return std::string(width, '.');
+    std::size_t keep = width - 3;
     std::size_t chars = 0;
     std::size_t i = 0;
     for (; i < s.size(); ++i) {
