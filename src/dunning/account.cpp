@@ -2,6 +2,7 @@
 
 #include "dunning/schedule.hpp"
 #include "util/error.hpp"
+#include "util/fault.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -86,6 +87,7 @@ std::vector<PaymentDone> record_payments(ledger::Ledger& ledger,
                                     currency, util::format_money(open),
                                     invoice.data.number));
         ledger.add_payment(invoice.id, amount, request.paid_on, "paid");
+        util::fault_point("payment");
         reschedule(ledger, invoice.id, policy);
         done.push_back({invoice.data.number, currency, amount, open - amount});
     }

@@ -19,6 +19,7 @@
 #include "dunning/schedule.hpp"
 #include "outbox/outbox.hpp"
 #include "util/error.hpp"
+#include "util/fault.hpp"
 
 #include <ctime>
 #include <fmt/format.h>
@@ -93,6 +94,7 @@ void write_batch(Context& c, outbox::Outbox& box,
             box.stage(file, render_reminder({*invoice, lv, c.as_of}, c.config,
                                             c.templates, std::time(nullptr),
                                             c.ledger_id));
+            util::fault_point("staged");
             staged.push_back({id, level, file});
             report.steps.push_back(
                 {invoice->data.number, invoice->data.customer, lv.name, file});
@@ -100,16 +102,20 @@ void write_batch(Context& c, outbox::Outbox& box,
         if (staged.empty())
             return;
         box.sync();
+        util::fault_point("synced");
         record(c, staged);
         transaction.commit();
+        util::fault_point("committed");
     } catch (...) {
         for (const Staged& s : staged)
             box.discard(s.file);
         throw;
     }
 
-    for (const Staged& s : staged)
+    for (const Staged& s : staged) {
         box.publish(s.file);
+        util::fault_point("published");
+    }
     box.sync();
 }
 

@@ -5,6 +5,7 @@
 #include "importer/csv_reader.hpp"
 #include "importer/invoice_row.hpp"
 #include "util/error.hpp"
+#include "util/fault.hpp"
 #include "util/hash.hpp"
 #include "util/text.hpp"
 
@@ -170,6 +171,7 @@ void Import::read_rows(std::uint32_t index, std::FILE* file) {
             error(place(), problem);
         if (row.ok())
             store(row.data, place());
+        util::fault_point("row");
     }
     if (std::ferror(file))
         throw Error(ExitCode::io,

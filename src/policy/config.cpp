@@ -394,22 +394,24 @@ std::optional<fs::path> find_config_file(const std::optional<fs::path>& option,
     return std::nullopt;
 }
 
-Config load_config(const std::optional<fs::path>& file) {
+Config parse_config(std::string_view text, const std::string& name,
+                    const fs::path& base) {
     toml::value root = parse_toml(default_config_text(), "built-in dunn.toml");
-    fs::path base = ".";
+    toml::value user = parse_toml(text, name);
+    check_keys(user, "");
+    if (user.contains("level"))
+        root.as_table().erase("level");
+    merge(root, user);
+    return read_config(root, base);
+}
 
-    if (file) {
-        std::string text = util::read_file(*file, "config file");
-        toml::value user = parse_toml(text, file->string());
-        check_keys(user, "");
-        if (user.contains("level"))
-            root.as_table().erase("level");
-        merge(root, user);
-        if (!file->parent_path().empty())
-            base = file->parent_path();
-    }
+Config load_config(const std::optional<fs::path>& file) {
+    if (!file)
+        return parse_config("", "built-in dunn.toml", ".");
 
-    Config config = read_config(root, base);
+    std::string text = util::read_file(*file, "config file");
+    fs::path base = file->parent_path().empty() ? "." : file->parent_path();
+    Config config = parse_config(text, file->string(), base);
     config.file = file;
     return config;
 }

@@ -18,4 +18,9 @@ std::optional<fs::path> find_config_file(const std::optional<fs::path>& option,
 // with the file, line and key in the message.
 Config load_config(const std::optional<fs::path>& file);
 
+// The same for config text already in memory; `name` stands for the file in
+// messages and `base` is the folder relative paths resolve against.
+Config parse_config(std::string_view text, const std::string& name,
+                    const fs::path& base);
+
 } // namespace dunn::policy
