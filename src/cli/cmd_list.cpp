@@ -1,18 +1,29 @@
 #include "cli/commands.hpp"
 #include "dunning/account.hpp"
+#include "dunning/claims.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <functional>
 
 namespace dunn::cli {
 
 namespace {
 
-// A field of `dunn list --json`: these names and formats are public.
-std::string json_object(const ledger::Invoice& i, util::Date as_of) {
+// An invoice with its claim on the list's date.
+struct Entry {
+    const ledger::Invoice& invoice;
+    const claim::Claim& claim;
+    dunning::State state;
+};
+
+// One object of `dunn list --json`: these names and formats are public.
+std::string json_object(const Entry& e, util::Date as_of) {
+    const ledger::Invoice& i = e.invoice;
     const ledger::InvoiceData& d = i.data;
+    const claim::Claim& c = e.claim;
     auto text = [](const std::string& s) { return util::json_quoted(s); };
     auto date = [](const std::optional<util::Date>& v) {
         return v ? util::json_quoted(util::format_date(*v)) : "null";
@@ -23,28 +34,35 @@ std::string json_object(const ledger::Invoice& i, util::Date as_of) {
         "\"paid_amount\": \"{}\", \"due\": \"{}\", \"days_overdue\": {}, "
         "\"level\": {}, \"levels_sent\": {}, \"last_reminder_on\": {}, "
         "\"state\": \"{}\", \"hold_until\": {}, \"issued\": {}, "
-        "\"customer_id\": {}, \"phone\": {}, \"language\": {}}}",
+        "\"customer_id\": {}, \"phone\": {}, \"language\": {}, "
+        "\"kind\": {}, \"fees_open\": \"{}\", \"interest_open\": \"{}\", "
+        "\"claim_total\": \"{}\"}}",
         text(d.number), text(d.customer), text(d.email), text(d.currency),
-        util::format_money_plain(d.amount), util::format_money_plain(i.open()),
-        util::format_money_plain(i.paid), util::format_date(d.due),
+        util::format_money_plain(d.amount),
+        util::format_money_plain(c.principal_open),
+        util::format_money_plain(c.paid), util::format_date(d.due),
         util::days_between(d.due, as_of),
         i.last_level.empty() ? "null" : text(i.last_level), i.levels_sent,
-        date(i.last_step_on), dunning::state_name(dunning::state_of(i, as_of)),
+        date(i.last_step_on), dunning::state_name(e.state),
         date(i.hold ? i.hold->until : std::nullopt), date(d.issued),
-        text(d.customer_id), text(d.phone), text(d.language));
+        text(d.customer_id), text(d.phone), text(d.language), text(d.kind),
+        util::format_money_plain(c.fees_open + c.compensation_open),
+        util::format_money_plain(c.interest_open),
+        util::format_money_plain(c.total_open()));
 }
 
 using Row = std::array<std::string, 7>;
 
-Row table_row(const ledger::Invoice& i, util::Date as_of) {
-    const ledger::InvoiceData& d = i.data;
+Row table_row(const Entry& e, util::Date as_of) {
+    const ledger::InvoiceData& d = e.invoice.data;
     return {d.number,
             util::ellipsize(d.customer, 30),
-            fmt::format("{} {}", d.currency, util::format_money(i.open())),
+            fmt::format("{} {}", d.currency,
+                        util::format_money(e.claim.principal_open)),
             util::format_date(d.due),
             std::to_string(util::days_between(d.due, as_of)),
-            i.last_level.empty() ? "-" : i.last_level,
-            std::string(dunning::state_name(dunning::state_of(i, as_of)))};
+            e.invoice.last_level.empty() ? "-" : e.invoice.last_level,
+            std::string(dunning::state_name(e.state))};
 }
 
 void print_table(const std::vector<Row>& rows) {
@@ -77,21 +95,27 @@ void print_table(const std::vector<Row>& rows) {
 } // namespace
 
 util::ExitCode cmd_list(Session& session, const ListOptions& o) {
+    const policy::Policy& policy = session.config().policy;
     util::Date as_of = date_or_today("--as-of", o.as_of);
     ledger::Ledger ledger = session.open_ledger();
-    auto wanted = [&](const ledger::Invoice& i) {
-        return !o.overdue || (i.open() > util::Money() &&
-                              util::days_between(i.data.due, as_of) > 0);
+
+    // Calls `visit` for each invoice the options ask for, with its claim.
+    auto each = [&](const std::function<void(const Entry&)>& visit) {
+        ledger.for_each_invoice([&](const ledger::Invoice& i) {
+            claim::Claim c = dunning::claim_of(ledger, i, policy, as_of);
+            bool overdue = c.principal_open > util::Money() &&
+                           util::days_between(i.data.due, as_of) > 0;
+            if (!o.overdue || overdue)
+                visit({i, c, dunning::state_of(i, c.principal_open, as_of)});
+        });
     };
 
     if (o.json) {
         // Streamed: a ledger of a million invoices needs no memory here.
         bool first = true;
         fmt::print("[");
-        ledger.for_each_invoice([&](const ledger::Invoice& i) {
-            if (!wanted(i))
-                return;
-            fmt::print("{}\n  {}", first ? "" : ",", json_object(i, as_of));
+        each([&](const Entry& e) {
+            fmt::print("{}\n  {}", first ? "" : ",", json_object(e, as_of));
             first = false;
         });
         fmt::print("{}]\n", first ? "" : "\n");
@@ -99,10 +123,7 @@ util::ExitCode cmd_list(Session& session, const ListOptions& o) {
     }
 
     std::vector<Row> rows;
-    ledger.for_each_invoice([&](const ledger::Invoice& i) {
-        if (wanted(i))
-            rows.push_back(table_row(i, as_of));
-    });
+    each([&](const Entry& e) { rows.push_back(table_row(e, as_of)); });
     print_table(rows);
     return util::ExitCode::ok;
 }

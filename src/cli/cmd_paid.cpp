@@ -26,10 +26,10 @@ util::ExitCode cmd_paid(Session& session, const PaidOptions& o) {
         session.log().info("{}: recorded {} {} paid on {}; {}", p.invoice,
                            p.currency, util::format_money(p.amount),
                            util::format_date(request.paid_on),
-                           p.still_open.is_zero()
+                           p.still_owed.is_zero()
                                ? std::string("paid in full, no more reminders")
-                               : fmt::format("{} {} still open", p.currency,
-                                             util::format_money(p.still_open)));
+                               : fmt::format("{} {} still owed", p.currency,
+                                             util::format_money(p.still_owed)));
     }
     return util::ExitCode::ok;
 }

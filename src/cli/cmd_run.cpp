@@ -3,6 +3,7 @@
 #include "util/error.hpp"
 
 #include <map>
+#include <set>
 
 namespace dunn::cli {
 
@@ -42,8 +43,17 @@ util::ExitCode cmd_run(Session& session, const RunOptions& o) {
         log.info("dry run for {}: {} reminder(s) due, nothing written", date,
                  report.steps.size());
     } else {
-        log.info("run for {}: {} reminder(s) written to {}", date,
-                 report.steps.size(), config.outbox.string());
+        std::set<std::string> files;
+        for (const dunning::PlannedStep& s : report.steps)
+            files.insert(s.file);
+        if (files.size() == report.steps.size())
+            log.info("run for {}: {} reminder(s) written to {}", date,
+                     report.steps.size(), config.outbox.string());
+        else
+            log.info("run for {}: {} letter(s) for {} reminder(s) written "
+                     "to {}",
+                     date, files.size(), report.steps.size(),
+                     config.outbox.string());
     }
     print_levels(log, config.policy, report.steps);
 

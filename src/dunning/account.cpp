@@ -1,5 +1,6 @@
 #include "dunning/account.hpp"
 
+#include "dunning/claims.hpp"
 #include "dunning/schedule.hpp"
 #include "util/error.hpp"
 #include "util/fault.hpp"
@@ -42,8 +43,9 @@ std::string_view state_name(State s) {
     return "open";
 }
 
-State state_of(const ledger::Invoice& invoice, util::Date as_of) {
-    if (invoice.open() <= util::Money())
+State state_of(const ledger::Invoice& invoice, util::Money principal_open,
+               util::Date as_of) {
+    if (principal_open <= util::Money())
         return State::paid;
     if (invoice.hold && (!invoice.hold->until || as_of <= *invoice.hold->until))
         return State::hold;
@@ -72,24 +74,28 @@ std::vector<PaymentDone> record_payments(ledger::Ledger& ledger,
     align_schedule(ledger, policy);
     std::vector<PaymentDone> done;
     for (const ledger::Invoice& invoice : find_all(ledger, request.invoices)) {
-        util::Money open = invoice.open();
+        // What is owed on the payment's date: principal, and any fees,
+        // compensation and interest.
+        util::Money owed =
+            claim_of(ledger, invoice, policy, request.paid_on).total_open();
         const std::string& currency = invoice.data.currency;
-        if (open <= util::Money())
+        if (owed <= util::Money())
             throw Error(ExitCode::data,
                         fmt::format("invoice {} is already paid in full",
                                     invoice.data.number));
-        util::Money amount = request.amount.value_or(open);
-        if (amount > open)
+        util::Money amount = request.amount.value_or(owed);
+        if (amount > owed)
             throw Error(ExitCode::data,
-                        fmt::format("{} {} is more than the {} {} open on "
-                                    "invoice {}",
+                        fmt::format("{} {} is more than the {} {} owed on "
+                                    "invoice {} on {}",
                                     currency, util::format_money(amount),
-                                    currency, util::format_money(open),
-                                    invoice.data.number));
+                                    currency, util::format_money(owed),
+                                    invoice.data.number,
+                                    util::format_date(request.paid_on)));
         ledger.add_payment(invoice.id, amount, request.paid_on, "paid");
         util::fault_point("payment");
         reschedule(ledger, invoice.id, policy);
-        done.push_back({invoice.data.number, currency, amount, open - amount});
+        done.push_back({invoice.data.number, currency, amount, owed - amount});
     }
     transaction.commit();
     return done;

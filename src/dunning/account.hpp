@@ -16,8 +16,10 @@ enum class State { open, paid, hold };
 // Stable names: `dunn list --json` prints them.
 std::string_view state_name(State s);
 
-// paid when nothing is open; hold while a hold lasts on `as_of`; else open.
-State state_of(const ledger::Invoice& invoice, util::Date as_of);
+// paid when no principal is open; hold while a hold lasts on `as_of`; else
+// open.
+State state_of(const ledger::Invoice& invoice, util::Money principal_open,
+               util::Date as_of);
 
 // The invoice with this number. Throws util::Error (ExitCode::data) for an
 // unknown number, suggesting close matches.
@@ -33,11 +35,13 @@ struct PaymentDone {
     std::string invoice;
     std::string currency;
     util::Money amount;
-    util::Money still_open;
+    util::Money still_owed; // principal, fees, compensation and interest
 };
 
 // Records payments, all or none: every invoice is checked (known, money
-// open, amount not above what is open) before anything is written.
+// owed, amount not above what is owed on the payment's date: principal,
+// fees, compensation and interest) before anything is written. Without an
+// amount, the payment settles everything owed on that date.
 // Throws util::Error: ExitCode::usage for an amount with several invoices,
 // ExitCode::data for an unknown or settled invoice or too large an amount.
 std::vector<PaymentDone> record_payments(ledger::Ledger& ledger,

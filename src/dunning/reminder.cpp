@@ -1,158 +1,135 @@
+// Planning a reminder: deciding each invoice under the escalation rule,
+// charging the level's fee and compensation, and computing the claim as it
+// stands with them.
+
 #include "dunning/reminder.hpp"
 
-#include "mail/message.hpp"
-#include "util/error.hpp"
-#include "util/hash.hpp"
-#include "util/text.hpp"
+#include "dunning/claims.hpp"
+#include "dunning/escalation.hpp"
+#include "dunning/schedule.hpp"
+#include "outbox/outbox.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 
 namespace dunn::dunning {
 
 namespace {
 
-namespace fs = std::filesystem;
-using util::Error;
-using util::ExitCode;
-
-void check_placeholders(const policy::ReminderTemplate& t,
-                        const policy::Level& level) {
-    const std::vector<std::string>& known = placeholder_names();
-    for (const auto& used : t.placeholders()) {
-        if (std::find(known.begin(), known.end(), used.name) != known.end())
-            continue;
-        throw Error(
-            ExitCode::config,
-            fmt::format("{}:{}: unknown placeholder {{{}}} in the "
-                        "template of level '{}'{}",
-                        t.source(), used.line, used.name, level.name,
-                        util::did_you_mean(util::closest(used.name, known))));
-    }
+const policy::Level& level_at(const policy::Config& config, int index) {
+    return config.policy.levels[static_cast<std::size_t>(index)];
 }
 
-// Languages for which templates/<name>.<language>.txt exists.
-std::vector<std::string> variant_languages(const fs::path& dir,
-                                           const std::string& name) {
-    std::vector<std::string> languages;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return languages;
-    std::string prefix = name + ".";
-    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-        std::string file = e.path().filename().string();
-        if (file.size() > prefix.size() + 4 && file.starts_with(prefix) &&
-            file.ends_with(".txt"))
-            languages.push_back(
-                file.substr(prefix.size(), file.size() - prefix.size() - 4));
-    }
-    return languages;
+// The level due for `invoice` on `as_of`, or -1, explained under -v.
+int due_level(ledger::Ledger& ledger, const policy::Config& config,
+              const ledger::Invoice& invoice, util::Date as_of,
+              const util::Log& log) {
+    Standing s = standing_of(ledger, invoice, config.policy);
+    Decision d = decide(s, config.policy, as_of);
+    log.explain("{}: {}", invoice.data.number,
+                explain(d, s, config.policy, as_of));
+    return d.reason == Reason::due ? d.level : -1;
 }
 
-std::string message_domain(const std::string& address) {
-    return address.substr(address.rfind('@') + 1);
+// The step for `invoice` at `level`, with what it charges: the level's
+// fee, and the statutory compensation if the level asks for it and none
+// was charged before (it is owed once per invoice).
+ledger::Step make_step(ledger::Ledger& ledger, const policy::Config& config,
+                       const ledger::Invoice& invoice, int level,
+                       util::Date as_of) {
+    const policy::Policy& policy = config.policy;
+    const policy::Level& lv = level_at(config, level);
+    ledger::Step step;
+    step.level_index = level;
+    step.level = lv.name;
+    step.sent_on = as_of;
+    step.fee = claim::level_fee(lv.fee, lv.fee_percent,
+                                principal_open(ledger, invoice, policy));
+    if (lv.compensation) {
+        bool charged = false;
+        if (invoice.levels_sent > 0)
+            for (const ledger::Step& earlier : ledger.steps(invoice.id))
+                charged = charged || !earlier.compensation.is_zero();
+        if (!charged)
+            step.compensation = claim::compensation(
+                policy.interest, debtor_kind(invoice.data, policy),
+                invoice.data.currency, invoice.data.amount);
+    }
+    return step;
+}
+
+ReminderLine line_for(ledger::Ledger& ledger, const policy::Config& config,
+                      const ledger::Invoice& invoice,
+                      std::optional<ledger::Step> step, util::Date as_of) {
+    std::optional<claim::Charge> charge;
+    if (step)
+        charge = claim::Charge{as_of, step->fee, step->compensation};
+    ReminderLine line{invoice,
+                      claim_of(ledger, invoice, config.policy, as_of, charge),
+                      step ? step->level : invoice.last_level, step};
+    return line;
 }
 
 } // namespace
 
-const std::vector<std::string>& placeholder_names() {
-    static const std::vector<std::string> names = {
-        "customer",    "customer_id",  "email",       "phone",        "invoice",
-        "amount",      "paid_amount",  "open_amount", "currency",     "issued",
-        "due",         "days_overdue", "level",       "level_number", "as_of",
-        "sender_name", "sender_email"};
-    return names;
+std::optional<Reminder> plan_invoice(ledger::Ledger& ledger,
+                                     const policy::Config& config,
+                                     std::int64_t invoice_id, util::Date as_of,
+                                     const util::Log& log) {
+    std::optional<ledger::Invoice> invoice = ledger.find(invoice_id);
+    if (!invoice)
+        return std::nullopt;
+    int level = due_level(ledger, config, *invoice, as_of, log);
+    if (level < 0)
+        return std::nullopt;
+
+    Reminder r;
+    r.level_index = level;
+    r.level = &level_at(config, level);
+    r.file =
+        outbox::Outbox::file_name(as_of, invoice->data.number, r.level->name);
+    ledger::Step step = make_step(ledger, config, *invoice, level, as_of);
+    step.file = r.file;
+    r.lines.push_back(line_for(ledger, config, *invoice, step, as_of));
+    return r;
 }
 
-ReminderTemplates ReminderTemplates::load(const policy::Config& config) {
-    ReminderTemplates set;
-    for (const policy::Level& level : config.policy.levels) {
-        const std::string& name = level.template_name;
-        std::optional<policy::ReminderTemplate> base =
-            policy::find_template(config.templates_dir, name);
-        if (!base)
-            throw Error(
-                ExitCode::config,
-                fmt::format("level '{}' uses template '{}', but "
-                            "there is no {} and no built-in template "
-                            "of that name",
-                            level.name, name,
-                            (config.templates_dir / (name + ".txt")).string()));
-        check_placeholders(*base, level);
-        set.templates_.insert_or_assign({name, ""}, std::move(*base));
-
-        for (const std::string& language :
-             variant_languages(config.templates_dir, name)) {
-            auto variant =
-                policy::find_template(config.templates_dir, name, language);
-            check_placeholders(*variant, level);
-            set.templates_.insert_or_assign({name, language},
-                                            std::move(*variant));
+std::optional<Reminder> plan_customer(ledger::Ledger& ledger,
+                                      const policy::Config& config,
+                                      const std::string& customer_key,
+                                      util::Date as_of, const util::Log& log) {
+    Reminder r;
+    r.letter = true;
+    std::vector<std::pair<ledger::Invoice, std::optional<ledger::Step>>> shown;
+    for (const ledger::Invoice& invoice :
+         ledger.invoices_of_customer(customer_key)) {
+        int level = due_level(ledger, config, invoice, as_of, log);
+        std::optional<ledger::Step> step;
+        if (level >= 0) {
+            step = make_step(ledger, config, invoice, level, as_of);
+            r.level_index = std::max(r.level_index, level);
         }
+        bool overdue = util::days_between(invoice.data.due, as_of) > 0;
+        bool held = invoice.hold &&
+                    (!invoice.hold->until || as_of <= *invoice.hold->until);
+        bool open =
+            principal_open(ledger, invoice, config.policy) > util::Money();
+        if (step || (open && overdue && !held))
+            shown.emplace_back(invoice, step);
     }
-    return set;
-}
+    if (r.level_index < 0)
+        return std::nullopt;
 
-const policy::ReminderTemplate&
-ReminderTemplates::find(const policy::Level& level,
-                        const std::string& language) const {
-    auto it = templates_.find({level.template_name, language});
-    if (it == templates_.end())
-        it = templates_.find({level.template_name, ""});
-    return it->second;
-}
-
-policy::TemplateValues reminder_values(const ReminderFacts& facts,
-                                       const policy::Sender& sender) {
-    const ledger::InvoiceData& d = facts.invoice.data;
-    policy::TemplateValues v;
-    v["customer"] = d.customer;
-    v["customer_id"] = d.customer_id;
-    v["email"] = d.email;
-    v["phone"] = d.phone;
-    v["invoice"] = d.number;
-    v["amount"] = util::format_money(d.amount);
-    v["paid_amount"] = util::format_money(facts.invoice.paid);
-    v["open_amount"] = util::format_money(facts.invoice.open());
-    v["currency"] = d.currency;
-    v["issued"] = d.issued ? util::format_date(*d.issued) : "";
-    v["due"] = util::format_date(d.due);
-    v["days_overdue"] = std::to_string(util::days_between(d.due, facts.as_of));
-    v["level"] = facts.level.name;
-    v["level_number"] = std::to_string(facts.invoice.levels_sent + 1);
-    v["as_of"] = util::format_date(facts.as_of);
-    v["sender_name"] = sender.name;
-    v["sender_email"] = sender.email;
-    return v;
-}
-
-std::string render_reminder(const ReminderFacts& facts,
-                            const policy::Config& config,
-                            const ReminderTemplates& templates,
-                            std::time_t written_at,
-                            const std::string& ledger_id) {
-    const ledger::InvoiceData& d = facts.invoice.data;
-    const policy::ReminderTemplate& t = templates.find(facts.level, d.language);
-    policy::TemplateValues values = reminder_values(facts, config.sender);
-
-    mail::Message m;
-    m.from = {config.sender.name, config.sender.email};
-    m.to = {d.customer, d.email};
-    m.subject = t.subject(values);
-    m.body = t.body(values);
-    m.date = written_at;
-    // The same step always gets the same Message-ID, so a mail system
-    // that somehow saw it twice can tell; the ledger's id keeps two shops'
-    // invoice numbers apart. Hashed, to keep the header line short.
-    std::string step =
-        fmt::format("{}\x1f{}\x1f{}\x1f{}", ledger_id,
-                    util::format_date(facts.as_of), facts.level.name, d.number);
-    m.message_id = fmt::format("dunn.{:016x}@{}", util::fnv1a64(step),
-                               message_domain(config.sender.email));
-    m.extra_headers = {{"X-Dunn-Invoice", d.number},
-                       {"X-Dunn-Level", facts.level.name},
-                       {"Auto-Submitted", "auto-generated"}};
-    return mail::render(m);
+    r.level = &level_at(config, r.level_index);
+    const ledger::InvoiceData& first = shown.front().first.data;
+    r.file = outbox::Outbox::letter_name(
+        as_of, first.customer_id.empty() ? first.customer : first.customer_id,
+        customer_key, r.level->name);
+    for (auto& [invoice, step] : shown) {
+        if (step)
+            step->file = r.file;
+        r.lines.push_back(line_for(ledger, config, invoice, step, as_of));
+    }
+    return r;
 }
 
 } // namespace dunn::dunning

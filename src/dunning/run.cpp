@@ -1,4 +1,4 @@
-// The run driver. Exactly-once rests on this order, per batch of invoices:
+// The run driver. Exactly-once rests on this order, per batch of reminders:
 //
 //   1. BEGIN IMMEDIATE: decide on the ledger as it is now, under the lock.
 //   2. Stage each email as a hidden temporary file and fsync it.
@@ -14,7 +14,7 @@
 
 #include "dunning/run.hpp"
 
-#include "dunning/escalation.hpp"
+#include "claim/interest.hpp"
 #include "dunning/reminder.hpp"
 #include "dunning/schedule.hpp"
 #include "outbox/outbox.hpp"
@@ -23,6 +23,7 @@
 
 #include <ctime>
 #include <fmt/format.h>
+#include <set>
 
 namespace dunn::dunning {
 
@@ -31,73 +32,74 @@ namespace {
 using util::Error;
 using util::ExitCode;
 
-// Invoices decided per transaction: large enough that fsyncing the folder
+// Reminders decided per transaction: large enough that fsyncing the folder
 // and committing cost little per email, small enough that `dunn paid`
 // waits a fraction of a second for the lock.
 constexpr std::size_t batch_size = 256;
+
+// What one reminder is about: an invoice, or a customer's letter.
+struct Unit {
+    std::int64_t invoice_id = 0;
+    std::string customer_key;
+};
 
 struct Context {
     ledger::Ledger& ledger;
     const policy::Config& config;
     util::Date as_of;
-    RunMode mode;
     const util::Log& log;
     const ReminderTemplates& templates;
     std::string ledger_id;
     std::int64_t run_id = 0;
 };
 
-struct Staged {
-    std::int64_t invoice_id;
-    int level;
-    std::string file;
-};
-
-// Decides one invoice. Returns the level due, or -1.
-int decide_one(const Context& c, const ledger::Invoice& invoice) {
-    Standing s = standing_of(invoice);
-    Decision d = decide(s, c.config.policy, c.as_of);
-    c.log.explain("{}: {}", invoice.data.number,
-                  explain(d, s, c.config.policy, c.as_of));
-    return d.reason == Reason::due ? d.level : -1;
+bool letters(const Context& c) {
+    return c.config.policy.group == policy::Grouping::customer;
 }
 
-void record(Context& c, const std::vector<Staged>& staged) {
-    for (const Staged& s : staged) {
-        const policy::Level& level =
-            c.config.policy.levels[static_cast<std::size_t>(s.level)];
-        c.ledger.record_step(s.invoice_id, s.level, level.name, c.as_of, s.file,
-                             c.run_id);
-        reschedule(c.ledger, s.invoice_id, c.config.policy);
-    }
+std::optional<Reminder> plan(Context& c, const Unit& unit) {
+    if (letters(c))
+        return plan_customer(c.ledger, c.config, unit.customer_key, c.as_of,
+                             c.log);
+    return plan_invoice(c.ledger, c.config, unit.invoice_id, c.as_of, c.log);
 }
 
-// Steps 1-5 of the protocol above for one batch of invoice ids.
+void report_steps(const Reminder& r, RunReport& report) {
+    for (const ReminderLine& line : r.lines)
+        if (line.step)
+            report.steps.push_back({line.invoice.data.number,
+                                    line.invoice.data.customer,
+                                    line.step->level, r.file});
+}
+
+void record(Context& c, const std::vector<Reminder>& staged) {
+    for (const Reminder& r : staged)
+        for (const ReminderLine& line : r.lines)
+            if (line.step) {
+                c.ledger.record_step(line.invoice.id, *line.step, c.run_id);
+                reschedule(c.ledger, line.invoice.id, c.config.policy);
+            }
+}
+
+// Steps 1-5 of the protocol above for one batch.
 void write_batch(Context& c, outbox::Outbox& box,
-                 const std::vector<std::int64_t>& ids, RunReport& report) {
+                 const std::vector<Unit>& units, RunReport& report) {
     ledger::Ledger::Transaction transaction(c.ledger);
-    std::vector<Staged> staged;
+    std::vector<Reminder> staged;
     try {
-        for (std::int64_t id : ids) {
-            std::optional<ledger::Invoice> invoice = c.ledger.find(id);
-            int level = invoice ? decide_one(c, *invoice) : -1;
-            if (level < 0)
+        for (const Unit& unit : units) {
+            std::optional<Reminder> r = plan(c, unit);
+            if (!r)
                 continue;
-            const policy::Level& lv =
-                c.config.policy.levels[static_cast<std::size_t>(level)];
-            std::string file = outbox::Outbox::file_name(
-                c.as_of, invoice->data.number, lv.name);
-            if (box.contains(file)) {
-                report.blocked_files.push_back(file);
+            if (box.contains(r->file)) {
+                report.blocked_files.push_back(r->file);
                 continue;
             }
-            box.stage(file, render_reminder({*invoice, lv, c.as_of}, c.config,
-                                            c.templates, std::time(nullptr),
-                                            c.ledger_id));
+            box.stage(r->file,
+                      render_reminder(*r, c.config, c.templates, c.as_of,
+                                      std::time(nullptr), c.ledger_id));
             util::fault_point("staged");
-            staged.push_back({id, level, file});
-            report.steps.push_back(
-                {invoice->data.number, invoice->data.customer, lv.name, file});
+            staged.push_back(std::move(*r));
         }
         if (staged.empty())
             return;
@@ -107,44 +109,53 @@ void write_batch(Context& c, outbox::Outbox& box,
         transaction.commit();
         util::fault_point("committed");
     } catch (...) {
-        for (const Staged& s : staged)
-            box.discard(s.file);
+        for (const Reminder& r : staged)
+            box.discard(r.file);
         throw;
     }
 
-    for (const Staged& s : staged) {
-        box.publish(s.file);
+    for (const Reminder& r : staged) {
+        box.publish(r.file);
         util::fault_point("published");
+        report_steps(r, report);
     }
     box.sync();
 }
 
-std::vector<std::int64_t> candidates(Context& c) {
+// The invoices that may have a step due, by id.
+std::vector<std::int64_t> candidate_ids(Context& c) {
     // --verbose explains every open invoice, so it reads them all; so does
     // a dry run whose schedule is stale (it may not rewrite it).
-    bool current = schedule_is_current(c.ledger, c.config.policy);
-    if (c.log.verbose() || !current) {
+    if (c.log.verbose() || !schedule_is_current(c.ledger, c.config.policy)) {
         std::vector<std::int64_t> ids;
-        c.ledger.for_each_open_invoice(
+        for_each_unsettled(
+            c.ledger, c.config.policy,
             [&](const ledger::Invoice& i) { ids.push_back(i.id); });
         return ids;
     }
     return c.ledger.due_candidates(c.as_of);
 }
 
-RunReport plan(Context& c) {
-    RunReport report;
-    for (std::int64_t id : candidates(c)) {
-        std::optional<ledger::Invoice> invoice = c.ledger.find(id);
-        int level = invoice ? decide_one(c, *invoice) : -1;
-        if (level < 0)
+std::vector<Unit> units(Context& c) {
+    std::vector<Unit> out;
+    std::set<std::string> customers;
+    for (std::int64_t id : candidate_ids(c)) {
+        if (!letters(c)) {
+            out.push_back({id, ""});
             continue;
-        const std::string& name =
-            c.config.policy.levels[static_cast<std::size_t>(level)].name;
-        report.steps.push_back(
-            {invoice->data.number, invoice->data.customer, name,
-             outbox::Outbox::file_name(c.as_of, invoice->data.number, name)});
+        }
+        std::optional<ledger::Invoice> invoice = c.ledger.find(id);
+        if (invoice && customers.insert(invoice->customer_key).second)
+            out.push_back({id, invoice->customer_key});
     }
+    return out;
+}
+
+RunReport plan_only(Context& c) {
+    RunReport report;
+    for (const Unit& unit : units(c))
+        if (std::optional<Reminder> r = plan(c, unit))
+            report_steps(*r, report);
     return report;
 }
 
@@ -170,9 +181,11 @@ void start_run(Context& c) {
 RunReport run(ledger::Ledger& ledger, const policy::Config& config,
               util::Date as_of, RunMode mode, const util::Log& log) {
     ReminderTemplates templates = ReminderTemplates::load(config);
-    Context c{ledger, config, as_of, mode, log, templates, ledger.ledger_id()};
+    if (auto stale = claim::stale_rate_warning(config.policy.interest, as_of))
+        log.warn("{}", *stale);
+    Context c{ledger, config, as_of, log, templates, ledger.ledger_id()};
     if (mode == RunMode::dry_run)
-        return plan(c);
+        return plan_only(c);
 
     outbox::Outbox box(config.outbox);
     box.create();
@@ -190,13 +203,12 @@ RunReport run(ledger::Ledger& ledger, const policy::Config& config,
     report.discarded = recovered.discarded;
 
     start_run(c);
-    std::vector<std::int64_t> ids = candidates(c);
-    for (std::size_t i = 0; i < ids.size(); i += batch_size) {
-        std::vector<std::int64_t> batch(
-            ids.begin() + static_cast<std::ptrdiff_t>(i),
-            ids.begin() + static_cast<std::ptrdiff_t>(
-                              std::min(ids.size(), i + batch_size)));
-        write_batch(c, box, batch, report);
+    std::vector<Unit> all = units(c);
+    for (std::size_t i = 0; i < all.size(); i += batch_size) {
+        auto from = all.begin() + static_cast<std::ptrdiff_t>(i);
+        auto to = all.begin() + static_cast<std::ptrdiff_t>(
+                                    std::min(all.size(), i + batch_size));
+        write_batch(c, box, std::vector<Unit>(from, to), report);
     }
 
     ledger::Ledger::Transaction transaction(ledger);

@@ -1,5 +1,7 @@
 #include "dunning/schedule.hpp"
 
+#include "dunning/claims.hpp"
+
 namespace dunn::dunning {
 
 namespace {
@@ -8,10 +10,11 @@ const char* const fingerprint_key = "schedule_fingerprint";
 
 } // namespace
 
-Standing standing_of(const ledger::Invoice& invoice) {
+Standing standing_of(ledger::Ledger& ledger, const ledger::Invoice& invoice,
+                     const policy::Policy& policy) {
     Standing s;
     s.due = invoice.data.due;
-    s.open = invoice.open();
+    s.open = principal_open(ledger, invoice, policy);
     s.levels_sent = invoice.levels_sent;
     s.last_step_on = invoice.last_step_on;
     if (invoice.hold) {
@@ -29,6 +32,15 @@ std::optional<Date> first_due_on(const ledger::InvoiceData& data,
     return next_due_on(fresh, policy);
 }
 
+void for_each_unsettled(
+    ledger::Ledger& ledger, const policy::Policy& policy,
+    const std::function<void(const ledger::Invoice&)>& visit) {
+    if (policy.payment_order == claim::PaymentOrder::principal_first)
+        ledger.for_each_open_invoice(visit);
+    else
+        ledger.for_each_invoice(visit);
+}
+
 bool schedule_is_current(ledger::Ledger& ledger, const policy::Policy& policy) {
     return ledger.meta(fingerprint_key) == policy.schedule_fingerprint();
 }
@@ -36,12 +48,13 @@ bool schedule_is_current(ledger::Ledger& ledger, const policy::Policy& policy) {
 void align_schedule(ledger::Ledger& ledger, const policy::Policy& policy) {
     if (schedule_is_current(ledger, policy))
         return;
-    // Paid invoices are never due under any policy; their next_on is
+    // Settled invoices are never due under any policy; their next_on is
     // already empty. Updating next_on while reading is safe: the scan does
     // not use the next_on index.
-    ledger.for_each_open_invoice([&](const ledger::Invoice& invoice) {
-        ledger.set_next_on(invoice.id,
-                           next_due_on(standing_of(invoice), policy));
+    for_each_unsettled(ledger, policy, [&](const ledger::Invoice& invoice) {
+        ledger.set_next_on(
+            invoice.id,
+            next_due_on(standing_of(ledger, invoice, policy), policy));
     });
     ledger.set_meta(fingerprint_key, policy.schedule_fingerprint());
 }
@@ -50,8 +63,9 @@ void reschedule(ledger::Ledger& ledger, std::int64_t invoice_id,
                 const policy::Policy& policy) {
     std::optional<ledger::Invoice> invoice = ledger.find(invoice_id);
     if (invoice)
-        ledger.set_next_on(invoice_id,
-                           next_due_on(standing_of(*invoice), policy));
+        ledger.set_next_on(
+            invoice_id,
+            next_due_on(standing_of(ledger, *invoice, policy), policy));
 }
 
 } // namespace dunn::dunning

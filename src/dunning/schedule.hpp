@@ -10,7 +10,8 @@
 namespace dunn::dunning {
 
 // The escalation rule's view of a ledger invoice.
-Standing standing_of(const ledger::Invoice& invoice);
+Standing standing_of(ledger::Ledger& ledger, const ledger::Invoice& invoice,
+                     const policy::Policy& policy);
 
 // If the ledger's next_on values were computed under another policy
 // (levels, min_days_between or min_amount changed), recomputes them all.
@@ -24,6 +25,13 @@ std::optional<Date> first_due_on(const ledger::InvoiceData& data,
 // Recomputes next_on for one invoice after it changed.
 void reschedule(ledger::Ledger& ledger, std::int64_t invoice_id,
                 const policy::Policy& policy);
+
+// Every invoice that may still owe principal: those with money open by a
+// plain count, or every invoice under BGB 367, where payments may have
+// gone to fees and interest instead.
+void for_each_unsettled(
+    ledger::Ledger& ledger, const policy::Policy& policy,
+    const std::function<void(const ledger::Invoice&)>& visit);
 
 // True if next_on in the ledger follows `policy`.
 bool schedule_is_current(ledger::Ledger& ledger, const policy::Policy& policy);

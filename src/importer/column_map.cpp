@@ -9,8 +9,8 @@ namespace dunn::importer {
 namespace {
 
 constexpr std::array<std::string_view, column_count> names = {
-    "invoice", "customer", "email",  "amount",      "due",
-    "phone",   "currency", "issued", "customer_id", "language"};
+    "invoice",  "customer", "email",       "amount",   "due", "phone",
+    "currency", "issued",   "customer_id", "language", "kind"};
 
 std::string header_list(const std::vector<std::string>& header) {
     std::string list;
@@ -26,13 +26,15 @@ std::string header_list(const std::vector<std::string>& header) {
 std::string delimiter_hint(const std::vector<std::string>& header) {
     if (header.size() != 1)
         return "";
-    for (char d : {';', ',', '\t', '|'})
-        if (header[0].find(d) != std::string::npos)
-            return fmt::format(
-                "; the header looks separated by '{}': set [import] "
-                "delimiter = \"{}\" (or \"auto\") in dunn.toml",
-                d == '\t' ? "\\t" : std::string(1, d),
-                d == '\t' ? "\\t" : std::string(1, d));
+    for (char d : {';', ',', '\t', '|'}) {
+        if (header[0].find(d) == std::string::npos)
+            continue;
+        std::string name = d == '\t' ? "\\t" : std::string(1, d);
+        // "auto" detects only ',', ';' and tab.
+        return fmt::format("; the header looks separated by '{}': set "
+                           "[import] delimiter = \"{}\"{} in dunn.toml",
+                           name, name, d == '|' ? "" : " (or \"auto\")");
+    }
     return "";
 }
 

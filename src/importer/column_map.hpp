@@ -23,8 +23,9 @@ enum class Column {
     issued,
     customer_id,
     language,
+    kind,
 };
-inline constexpr std::size_t column_count = 10;
+inline constexpr std::size_t column_count = 11;
 
 std::string_view column_name(Column c);
 bool is_required(Column c);

@@ -14,6 +14,11 @@ constexpr std::size_t buffer_size = 1 << 20;
 // over-long field is caught before it fills memory.
 constexpr std::size_t chunk_size = 1 << 16;
 
+// libcsv's state inside a field (FIELD_BEGUN in libcsv.c): together with
+// `quoted`, the parser is between a field's quotes, where line ends are
+// text. csv.h makes the state public but does not name its values.
+constexpr int libcsv_field_begun = 2;
+
 // Spaces around unquoted fields are trimmed; a tab never is, since it may
 // be the delimiter.
 int is_space(unsigned char c) {
@@ -118,7 +123,7 @@ void CsvReader::fail(std::size_t line, std::string message) {
 void CsvReader::feed(const char* data, std::size_t size) {
     bool ends_line = size > 0 && data[size - 1] == '\n';
     if (skipping_) {
-        skipping_ = !ends_line;
+        skip(data, size, ends_line);
     } else {
         if (!in_record_ && !is_blank(data, size)) {
             in_record_ = true;
@@ -132,6 +137,10 @@ void CsvReader::feed(const char* data, std::size_t size) {
         // field callback.
         bool overgrown = parser_->entry_pos > max_field_;
         if (parsed != size || overgrown) {
+            // A field cut off between its quotes goes on past line ends,
+            // and so does the skipping.
+            skip_quoted_ = parsed == size && parser_->quoted &&
+                           parser_->pstate == libcsv_field_begun;
             fail(parsed != size ? line_ : record_line_,
                  parsed != size
                      ? "malformed quotes: a '\"' inside a field that does "
@@ -140,11 +149,20 @@ void CsvReader::feed(const char* data, std::size_t size) {
                        "it (\"\")"
                      : too_long());
             reset_parser();
-            skipping_ = !ends_line;
+            skipping_ = skip_quoted_ || !ends_line;
         }
     }
     if (ends_line)
         ++line_;
+}
+
+// Skips what is left of a record that could not be read: up to the end of
+// its line, or of a quoted field's line after its closing quote. Counting
+// quotes finds that one: a doubled quote inside the field toggles twice.
+void CsvReader::skip(const char* data, std::size_t size, bool ends_line) {
+    if (std::count(data, data + size, '"') % 2 == 1)
+        skip_quoted_ = !skip_quoted_;
+    skipping_ = skip_quoted_ || !ends_line;
 }
 
 bool CsvReader::next(CsvRecord& record) {

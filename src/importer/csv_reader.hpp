@@ -47,6 +47,7 @@ private:
     void detect_delimiter();
     void reset_parser();
     void feed(const char* data, std::size_t size);
+    void skip(const char* data, std::size_t size, bool ends_line);
     void fail(std::size_t line, std::string message);
     std::string too_long() const;
 
@@ -66,7 +67,8 @@ private:
     std::size_t line_ = 1;        // physical line being fed
     std::size_t record_line_ = 0; // where the current record began
     bool in_record_ = false;
-    bool skipping_ = false; // after an error, up to the next line
+    bool skipping_ = false;    // after an error, up to the next record
+    bool skip_quoted_ = false; // ... which starts after a closing quote
     CsvRecord current_;
     std::vector<CsvRecord> ready_; // completed records, oldest first
     std::size_t ready_pos_ = 0;

@@ -39,10 +39,11 @@ struct Seen {
 
 std::uint64_t data_hash(const InvoiceData& d) {
     std::string all = fmt::format(
-        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", d.number,
-        d.customer, d.customer_id, d.email, d.phone, d.language, d.currency,
-        d.amount.minor(), d.issued ? util::format_date(*d.issued) : "",
-        util::format_date(d.due));
+        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}",
+        d.number, d.customer, d.customer_id, d.email, d.phone, d.language,
+        d.currency, d.amount.minor(),
+        d.issued ? util::format_date(*d.issued) : "", util::format_date(d.due),
+        d.kind);
     return util::fnv1a64(all);
 }
 
@@ -74,6 +75,7 @@ std::string describe_change(const InvoiceData& from, const InvoiceData& to) {
     text("phone", from.phone, to.phone);
     text("customer_id", from.customer_id, to.customer_id);
     text("language", from.language, to.language);
+    text("kind", from.kind, to.kind);
 
     std::string out;
     for (const std::string& p : parts)

@@ -104,6 +104,13 @@ void read_contact(RowReader& r, InvoiceRow& row) {
         r.problem(Column::language, language,
                   "is not a language tag like \"en\" or \"de\"");
     d.language = language;
+
+    // b2b or b2c; empty leaves it to [policy] debtor_kind.
+    std::string kind = util::to_lower(r.field(Column::kind));
+    if (kind != "" && kind != "b2b" && kind != "b2c")
+        r.problem(Column::kind, r.field(Column::kind),
+                  "is neither b2b (a business) nor b2c (a consumer)");
+    d.kind = kind;
 }
 
 void read_money_and_dates(RowReader& r, InvoiceRow& row,

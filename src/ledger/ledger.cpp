@@ -73,17 +73,18 @@ std::string random_id() {
 // Every query that reads a whole Invoice selects these columns, in order.
 #define INVOICE_COLUMNS                                                        \
     "i.id, i.number, i.customer, i.customer_id, i.email, i.phone, "            \
-    "i.language, i.currency, i.amount, i.issued, i.due, i.held, "              \
+    "i.language, i.currency, i.amount, i.issued, i.due, i.kind, i.held, "      \
     "i.hold_until, i.hold_reason, i.source, "                                  \
     "(SELECT COALESCE(SUM(p.amount), 0) FROM payments p "                      \
     " WHERE p.invoice_id = i.id), "                                            \
-    "s.level_index, s.level, s.sent_on "
+    "s.level_index, s.level, s.sent_on, i.customer_key "
 #define INVOICE_FROM                                                           \
     "FROM invoices i LEFT JOIN steps s ON s.invoice_id = i.id AND "            \
     "s.level_index = (SELECT MAX(level_index) FROM steps "                     \
     "WHERE invoice_id = i.id) "
 
-// Columns 1 to 10 of a query that selects id, number, customer, ..., due.
+// Columns 1 to 11 of a query that selects id, number, customer, ...,
+// due, kind.
 InvoiceData read_data(SQLite::Statement& s) {
     InvoiceData d;
     d.number = s.getColumn(1).getString();
@@ -96,6 +97,7 @@ InvoiceData read_data(SQLite::Statement& s) {
     d.amount = Money::cents(s.getColumn(8).getInt64());
     d.issued = column_optional_date(s.getColumn(9));
     d.due = column_date(s.getColumn(10));
+    d.kind = s.getColumn(11).getString();
     return d;
 }
 
@@ -103,16 +105,17 @@ Invoice read_invoice(SQLite::Statement& s) {
     Invoice inv;
     inv.id = s.getColumn(0).getInt64();
     inv.data = read_data(s);
-    if (s.getColumn(11).getInt() != 0)
-        inv.hold = Hold{column_optional_date(s.getColumn(12)),
-                        s.getColumn(13).getString()};
-    inv.source = s.getColumn(14).getString();
-    inv.paid = Money::cents(s.getColumn(15).getInt64());
-    if (!s.getColumn(16).isNull()) {
-        inv.levels_sent = s.getColumn(16).getInt() + 1;
-        inv.last_level = s.getColumn(17).getString();
-        inv.last_step_on = column_date(s.getColumn(18));
+    if (s.getColumn(12).getInt() != 0)
+        inv.hold = Hold{column_optional_date(s.getColumn(13)),
+                        s.getColumn(14).getString()};
+    inv.source = s.getColumn(15).getString();
+    inv.paid = Money::cents(s.getColumn(16).getInt64());
+    if (!s.getColumn(17).isNull()) {
+        inv.levels_sent = s.getColumn(17).getInt() + 1;
+        inv.last_level = s.getColumn(18).getString();
+        inv.last_step_on = column_date(s.getColumn(19));
     }
+    inv.customer_key = s.getColumn(20).getString();
     return inv;
 }
 
@@ -127,6 +130,7 @@ void bind_data(SQLite::Statement& s, const InvoiceData& d) {
     s.bind(":amount", static_cast<std::int64_t>(d.amount.minor()));
     bind_optional_date(s, s.getIndex(":issued"), d.issued);
     s.bind(":due", util::format_date(d.due));
+    s.bind(":kind", d.kind);
 }
 
 } // namespace
@@ -286,6 +290,16 @@ void Ledger::for_each_open_invoice(
         visit(read_invoice(s));
 }
 
+std::vector<Invoice> Ledger::invoices_of_customer(const std::string& key) {
+    auto& s = statement("SELECT " INVOICE_COLUMNS INVOICE_FROM
+                        "WHERE i.customer_key = ? ORDER BY i.due, i.number");
+    s.bind(1, key);
+    std::vector<Invoice> out;
+    while (s.executeStep())
+        out.push_back(read_invoice(s));
+    return out;
+}
+
 std::int64_t Ledger::begin_import(const std::string& files) {
     auto& s = statement("INSERT INTO imports (imported_at, files) "
                         "VALUES (?, ?)");
@@ -312,10 +326,10 @@ std::optional<std::int64_t> Ledger::insert_if_new(const InvoiceData& data,
                                                   std::optional<Date> next_on) {
     auto& s = statement(
         "INSERT INTO invoices (number, customer, customer_id, email, phone, "
-        "language, currency, amount, issued, due, source, import_id, "
+        "language, currency, amount, issued, due, kind, source, import_id, "
         "next_on) VALUES (:number, :customer, :customer_id, :email, :phone, "
-        ":language, :currency, :amount, :issued, :due, :source, :import_id, "
-        ":next_on) ON CONFLICT (number) DO NOTHING");
+        ":language, :currency, :amount, :issued, :due, :kind, :source, "
+        ":import_id, :next_on) ON CONFLICT (number) DO NOTHING");
     bind_data(s, data);
     s.bind(":source", source);
     s.bind(":import_id", import_id);
@@ -328,8 +342,8 @@ std::optional<std::int64_t> Ledger::insert_if_new(const InvoiceData& data,
 std::optional<std::pair<std::int64_t, InvoiceData>>
 Ledger::find_data(std::string_view number) {
     auto& s = statement("SELECT id, number, customer, customer_id, email, "
-                        "phone, language, currency, amount, issued, due "
-                        "FROM invoices WHERE number = ?");
+                        "phone, language, currency, amount, issued, due, "
+                        "kind FROM invoices WHERE number = ?");
     s.bind(1, std::string(number));
     if (!s.executeStep())
         return std::nullopt;
@@ -350,7 +364,7 @@ void Ledger::update(std::int64_t id, const InvoiceData& data,
         "UPDATE invoices SET number = :number, customer = :customer, "
         "customer_id = :customer_id, email = :email, phone = :phone, "
         "language = :language, currency = :currency, amount = :amount, "
-        "issued = :issued, due = :due, source = :source, "
+        "issued = :issued, due = :due, kind = :kind, source = :source, "
         "import_id = :import_id WHERE id = :id");
     bind_data(s, data);
     s.bind(":source", source);
@@ -440,17 +454,19 @@ void Ledger::finish_run(std::int64_t run_id, int steps) {
     s.exec();
 }
 
-void Ledger::record_step(std::int64_t invoice_id, int level_index,
-                         const std::string& level, Date sent_on,
-                         const std::string& file, std::int64_t run_id) {
+void Ledger::record_step(std::int64_t invoice_id, const Step& step,
+                         std::int64_t run_id) {
     auto& s = statement("INSERT INTO steps (invoice_id, level_index, level, "
-                        "sent_on, file, run_id) VALUES (?, ?, ?, ?, ?, ?)");
+                        "sent_on, file, run_id, fee, compensation) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, invoice_id);
-    s.bind(2, level_index);
-    s.bind(3, level);
-    s.bind(4, util::format_date(sent_on));
-    s.bind(5, file);
+    s.bind(2, step.level_index);
+    s.bind(3, step.level);
+    s.bind(4, util::format_date(step.sent_on));
+    s.bind(5, step.file);
     s.bind(6, run_id);
+    s.bind(7, static_cast<std::int64_t>(step.fee.minor()));
+    s.bind(8, static_cast<std::int64_t>(step.compensation.minor()));
     s.exec();
 }
 
@@ -462,14 +478,16 @@ bool Ledger::is_recorded(const std::string& file) {
 }
 
 std::vector<Step> Ledger::steps(std::int64_t invoice_id) {
-    auto& s = statement("SELECT level_index, level, sent_on, file FROM steps "
-                        "WHERE invoice_id = ? ORDER BY level_index");
+    auto& s = statement("SELECT level_index, level, sent_on, file, fee, "
+                        "compensation FROM steps WHERE invoice_id = ? "
+                        "ORDER BY level_index");
     s.bind(1, invoice_id);
     std::vector<Step> out;
     while (s.executeStep())
         out.push_back({s.getColumn(0).getInt(), s.getColumn(1).getString(),
-                       column_date(s.getColumn(2)),
-                       s.getColumn(3).getString()});
+                       column_date(s.getColumn(2)), s.getColumn(3).getString(),
+                       Money::cents(s.getColumn(4).getInt64()),
+                       Money::cents(s.getColumn(5).getInt64())});
     return out;
 }
 

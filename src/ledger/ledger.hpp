@@ -38,6 +38,7 @@ struct InvoiceData {
     Money amount;
     std::optional<Date> issued;
     Date due{};
+    std::string kind; // "b2b", "b2c", or "" for the policy's default
 
     bool operator==(const InvoiceData&) const = default;
 };
@@ -58,7 +59,12 @@ struct Invoice {
     std::optional<Date> last_step_on;
     std::string last_level; // name of the last level sent, or ""
     std::string source;     // "invoices.csv:14", where last imported from
+    // Who the invoice belongs to, for letters grouped by customer: the
+    // customer_id if there is one, else the name and email together.
+    std::string customer_key;
 
+    // The amount less all payments: the open principal when payments go to
+    // principal first (see dunning::principal_open otherwise).
     Money open() const { return data.amount - paid; }
 };
 
@@ -72,8 +78,10 @@ struct Payment {
 struct Step {
     int level_index = 0;
     std::string level;
-    Date sent_on{};   // the run's as-of date
-    std::string file; // name inside the outbox
+    Date sent_on{};     // the run's as-of date
+    std::string file;   // name inside the outbox; a letter's steps share it
+    Money fee;          // charged with this step
+    Money compensation; // the statutory flat compensation, if charged here
 };
 
 struct Run {
@@ -126,6 +134,8 @@ public:
     std::optional<Invoice> find(std::string_view number);
     std::optional<Invoice> find(std::int64_t id);
     std::vector<std::string> invoice_numbers();
+    // A customer's invoices (see Invoice::customer_key), oldest due first.
+    std::vector<Invoice> invoices_of_customer(const std::string& key);
     // Every invoice, ordered by number.
     void for_each_invoice(const std::function<void(const Invoice&)>& visit);
     // Every invoice with money open and a level left, ordered by id.
@@ -165,9 +175,8 @@ public:
     std::optional<Date> latest_run();
     std::int64_t start_run(Date as_of);
     void finish_run(std::int64_t run_id, int steps);
-    void record_step(std::int64_t invoice_id, int level_index,
-                     const std::string& level, Date sent_on,
-                     const std::string& file, std::int64_t run_id);
+    void record_step(std::int64_t invoice_id, const Step& step,
+                     std::int64_t run_id);
     bool is_recorded(const std::string& file);
     std::vector<Step> steps(std::int64_t invoice_id);
     std::vector<Run> runs();

@@ -89,9 +89,42 @@ CREATE TABLE steps (
 );
 )sql";
 
+// Version 2: claims. Steps carry the fee and compensation charged with
+// them; one grouped letter records several steps under one file, so a
+// file is no longer unique per step; invoices say whether the debtor is a
+// business, and know their customer key for grouping.
+const char* const schema_v2 = R"sql(
+ALTER TABLE invoices ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE invoices ADD COLUMN customer_key TEXT
+    GENERATED ALWAYS AS (
+        CASE WHEN customer_id <> '' THEN 'id:' || customer_id
+             ELSE 'name:' || customer || char(31) || email END) VIRTUAL;
+CREATE INDEX invoices_customer ON invoices (customer_key);
+
+CREATE TABLE steps_v2 (
+    id           INTEGER PRIMARY KEY,
+    invoice_id   INTEGER NOT NULL REFERENCES invoices(id),
+    level_index  INTEGER NOT NULL,
+    level        TEXT NOT NULL,
+    sent_on      TEXT NOT NULL,
+    file         TEXT NOT NULL,
+    run_id       INTEGER NOT NULL REFERENCES runs(id),
+    fee          INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),
+    compensation INTEGER NOT NULL DEFAULT 0 CHECK (compensation >= 0),
+    UNIQUE (invoice_id, level_index),
+    UNIQUE (file, invoice_id)
+);
+INSERT INTO steps_v2 (id, invoice_id, level_index, level, sent_on, file,
+                      run_id)
+    SELECT id, invoice_id, level_index, level, sent_on, file, run_id
+    FROM steps;
+DROP TABLE steps;
+ALTER TABLE steps_v2 RENAME TO steps;
+)sql";
+
 // migrations[i] takes a ledger from version i to version i + 1.
 const std::vector<const char*>& migrations() {
-    static const std::vector<const char*> all = {schema_v1};
+    static const std::vector<const char*> all = {schema_v1, schema_v2};
     return all;
 }
 

@@ -15,31 +15,42 @@ using util::ExitCode;
 
 // File names stay well under the 255 bytes most file systems allow.
 constexpr std::size_t max_invoice_part = 150;
+constexpr std::size_t max_customer_part = 100;
 
 bool is_safe(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
 
-std::string escape(std::string_view invoice) {
+std::string escape(std::string_view text) {
     std::string out;
-    for (char c : invoice) {
+    for (char c : text) {
         if (is_safe(c))
             out += c;
         else
             out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
     }
-    if (out.size() > max_invoice_part) {
-        // Cut on a whole %XX escape, then add what makes the name unique.
-        // '+' is always escaped, so a cut name never equals a whole one.
-        std::size_t keep = max_invoice_part - 17;
-        while (keep > 0 &&
-               (out[keep - 1] == '%' || (keep > 1 && out[keep - 2] == '%')))
-            --keep;
-        out = fmt::format("{}+{:016x}", out.substr(0, keep),
-                          util::fnv1a64(invoice));
-    }
     return out;
+}
+
+// The first `keep` bytes or fewer of an escaped name, never cutting a %XX.
+std::string cut(const std::string& escaped, std::size_t keep) {
+    if (escaped.size() <= keep)
+        return escaped;
+    while (keep > 0 &&
+           (escaped[keep - 1] == '%' || (keep > 1 && escaped[keep - 2] == '%')))
+        --keep;
+    return escaped.substr(0, keep);
+}
+
+std::string invoice_part(std::string_view invoice) {
+    std::string out = escape(invoice);
+    if (out.size() <= max_invoice_part)
+        return out;
+    // Cut, then add what makes the name unique. '+' is always escaped, so
+    // a cut name never equals a whole one.
+    return fmt::format("{}+{:016x}", cut(out, max_invoice_part - 17),
+                       util::fnv1a64(invoice));
 }
 
 constexpr std::string_view temp_prefix = ".";
@@ -50,7 +61,16 @@ constexpr std::string_view final_suffix = ".eml";
 
 std::string Outbox::file_name(util::Date date, std::string_view invoice,
                               std::string_view level) {
-    return fmt::format("{}_{}_{}{}", util::format_date(date), escape(invoice),
+    return fmt::format("{}_{}_{}{}", util::format_date(date),
+                       invoice_part(invoice), escape(level), final_suffix);
+}
+
+std::string Outbox::letter_name(util::Date date, std::string_view customer,
+                                std::string_view customer_key,
+                                std::string_view level) {
+    return fmt::format("{}_{}+{:08x}_{}{}", util::format_date(date),
+                       cut(escape(customer), max_customer_part),
+                       util::fnv1a64(customer_key) & 0xffffffffULL,
                        escape(level), final_suffix);
 }
 

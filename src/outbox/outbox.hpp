@@ -32,6 +32,15 @@ public:
     static std::string file_name(util::Date date, std::string_view invoice,
                                  std::string_view level);
 
+    // A letter to one customer: "2026-10-31_M%C3%BCller+1f2e..._second.eml",
+    // date, the customer's name or id (escaped as above, cut to 100 bytes),
+    // "+" and a hash of `customer_key`, which makes it unique, and level.
+    // An invoice's name has a "+" only when cut, followed by a longer hash
+    // after a longer name, so letters and invoices never share a name.
+    static std::string letter_name(util::Date date, std::string_view customer,
+                                   std::string_view customer_key,
+                                   std::string_view level);
+
     // Creates the folder (readable by the owner only) if it is missing.
     void create();
 

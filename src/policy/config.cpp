@@ -34,17 +34,23 @@ const std::map<std::string, std::vector<std::string>>& schema() {
     static const std::map<std::string, std::vector<std::string>> keys = {
         {"",
          {"sender", "ledger", "outbox", "templates", "policy", "import",
-          "level"}},
+          "level", "interest"}},
         {"sender", {"name", "email"}},
         {"ledger", {"path"}},
         {"outbox", {"path"}},
         {"templates", {"path"}},
-        {"policy", {"currency", "min_days_between", "min_amount"}},
+        {"policy",
+         {"currency", "min_days_between", "min_amount", "group",
+          "payment_order", "debtor_kind"}},
+        {"interest", {"mode", "rate", "base_rate"}},
+        {"interest.base_rate", {"from", "percent"}},
         {"import", {"delimiter", "decimal", "date_format", "columns"}},
         {"import.columns",
          {"invoice", "customer", "email", "amount", "due", "phone", "currency",
-          "issued", "customer_id", "language"}},
-        {"level", {"name", "after_days", "template"}},
+          "issued", "customer_id", "language", "kind"}},
+        {"level",
+         {"name", "after_days", "template", "letter_template", "fee",
+          "fee_percent", "compensation"}},
     };
     return keys;
 }
@@ -91,13 +97,14 @@ void check_keys(const toml::value& table, const std::string& path);
 void check_entry(const std::string& key, const toml::value& value,
                  const std::string& path) {
     std::string full = joined(path, key);
-    if (full == "level") {
+    if (full == "level" || full == "interest.base_rate") {
+        std::string how = fmt::format("write these as [[{}]] tables", full);
         if (!value.is_array())
-            bad(value, full, "write levels as [[level]] tables");
+            bad(value, full, how);
         for (const toml::value& entry : value.as_array()) {
             if (!entry.is_table())
-                bad(entry, full, "write levels as [[level]] tables");
-            check_keys(entry, "level");
+                bad(entry, full, how);
+            check_keys(entry, full);
         }
         return;
     }
@@ -281,7 +288,145 @@ util::Money read_money(const Section& s, const std::string& key) {
     return *m;
 }
 
-std::vector<Level> read_levels(const toml::value& array) {
+// One of a few words; the message lists them and suggests the closest.
+template <class T>
+T read_choice(const Section& s, const std::string& key,
+              const std::vector<std::pair<std::string, T>>& choices) {
+    std::string word = s.text(key);
+    std::vector<std::string> words;
+    for (const auto& [name, value] : choices) {
+        if (name == word)
+            return value;
+        words.push_back(name);
+    }
+    std::string list;
+    for (const std::string& w : words)
+        list += (list.empty() ? "\"" : ", \"") + w + "\"";
+    bad(s.at(key), s.name(key),
+        fmt::format("{} is not one of {}{}", util::quoted(word), list,
+                    util::did_you_mean(util::closest(word, words))));
+}
+
+// Rates are written as TOML numbers (8.0) or strings ("8.0"); either way
+// the digits as written are read exactly, never through a double.
+util::Percent read_percent(const Section& s, const std::string& key) {
+    const toml::value& v = s.at(key);
+    if (!v.is_floating() && !v.is_integer() && !v.is_string())
+        bad(v, s.name(key),
+            fmt::format("expected a number like 1.5, found {}", kind(v)));
+    std::string text = v.is_string() ? v.as_string().str : written(v);
+    util::Expected<util::Percent> p = util::parse_percent(text);
+    if (!p)
+        bad(v, s.name(key), util::quoted(text) + " " + p.error());
+    return *p;
+}
+
+util::Date read_date(const Section& s, const std::string& key) {
+    const toml::value& v = s.at(key);
+    std::string text;
+    if (v.is_local_date()) {
+        const toml::local_date& d = v.as_local_date();
+        text = fmt::format("{:04}-{:02}-{:02}", d.year, d.month + 1, d.day);
+    } else if (v.is_string()) {
+        text = v.as_string().str;
+    } else {
+        bad(v, s.name(key),
+            fmt::format("expected a date like 2026-01-01, found {}", kind(v)));
+    }
+    util::Expected<util::Date> date = util::parse_date(text);
+    if (!date)
+        bad(v, s.name(key), util::quoted(text) + " " + date.error());
+    return *date;
+}
+
+bool read_bool(const Section& s, const std::string& key) {
+    const toml::value& v = s.at(key);
+    if (!v.is_boolean())
+        bad(v, s.name(key),
+            fmt::format("expected true or false, found {}", kind(v)));
+    return v.as_boolean();
+}
+
+bool is_statutory(claim::InterestMode mode) {
+    return mode == claim::InterestMode::statutory_de ||
+           mode == claim::InterestMode::statutory_uk;
+}
+
+std::vector<claim::BaseRate> read_base_rates(const toml::value& array) {
+    std::vector<claim::BaseRate> rates;
+    for (const toml::value& entry : array.as_array()) {
+        Section s(entry, "interest.base_rate");
+        for (const char* required : {"from", "percent"})
+            if (!s.has(required))
+                bad(entry, "interest.base_rate",
+                    fmt::format("this [[interest.base_rate]] has no '{}'",
+                                required));
+        rates.push_back({read_date(s, "from"), read_percent(s, "percent")});
+    }
+    return rates;
+}
+
+claim::InterestPolicy read_interest(const Section& s) {
+    using claim::InterestMode;
+    claim::InterestPolicy interest;
+    interest.mode = read_choice<InterestMode>(
+        s, "mode",
+        {{"none", InterestMode::none},
+         {"fixed", InterestMode::fixed},
+         {"statutory-de", InterestMode::statutory_de},
+         {"statutory-uk", InterestMode::statutory_uk}});
+
+    bool fixed = interest.mode == InterestMode::fixed;
+    if (s.has("rate") && !fixed)
+        bad(s.at("rate"), s.name("rate"), "is only used with mode = \"fixed\"");
+    if (fixed && !s.has("rate"))
+        bad(s.at("mode"), s.name("mode"),
+            "\"fixed\" needs the annual rate too, e.g. rate = 8.0");
+    if (fixed)
+        interest.fixed_rate = read_percent(s, "rate");
+    if (fixed && interest.fixed_rate < util::Percent())
+        bad(s.at("rate"), s.name("rate"), "must not be negative");
+
+    std::vector<claim::BaseRate> own;
+    if (s.has("base_rate")) {
+        if (!is_statutory(interest.mode))
+            bad(s.at("base_rate"), s.name("base_rate"),
+                "base rates are only used with a statutory mode");
+        own = read_base_rates(s.at("base_rate"));
+    }
+    if (interest.mode == InterestMode::statutory_de)
+        interest.base_rates =
+            claim::merge_base_rates(claim::german_base_rates(), own);
+    if (interest.mode == InterestMode::statutory_uk) {
+        if (own.empty())
+            bad(s.at("mode"), s.name("mode"),
+                "\"statutory-uk\" needs the Bank of England base rates: "
+                "add them as [[interest.base_rate]] with from and percent");
+        interest.base_rates = claim::merge_base_rates({}, own);
+    }
+    return interest;
+}
+
+void read_charges(const Section& s, Level& level,
+                  const claim::InterestPolicy& interest) {
+    if (s.has("fee"))
+        level.fee = read_money(s, "fee");
+    if (s.has("fee_percent")) {
+        level.fee_percent = read_percent(s, "fee_percent");
+        if (*level.fee_percent < util::Percent())
+            bad(s.at("fee_percent"), s.name("fee_percent"),
+                "must not be negative");
+    }
+    if (s.has("compensation"))
+        level.compensation = read_bool(s, "compensation");
+    if (level.compensation && !is_statutory(interest.mode))
+        bad(s.at("compensation"), s.name("compensation"),
+            "the flat compensation is statutory: set [interest] mode = "
+            "\"statutory-de\" or \"statutory-uk\"");
+}
+
+std::vector<Level> read_levels(const toml::value& array,
+                               const claim::InterestPolicy& interest) {
     std::vector<Level> levels;
     if (array.as_array().empty())
         bad(array, "level", "at least one [[level]] is needed");
@@ -296,6 +441,10 @@ std::vector<Level> read_levels(const toml::value& array) {
         level.after_days = static_cast<int>(s.integer("after_days", 0, 36500));
         level.template_name =
             s.has("template") ? plain_name(s, "template") : level.name;
+        level.letter_template = s.has("letter_template")
+                                    ? plain_name(s, "letter_template")
+                                    : level.template_name + "_letter";
+        read_charges(s, level, interest);
 
         for (const Level& earlier : levels) {
             // Level names become file names, and some file systems
@@ -316,13 +465,27 @@ std::vector<Level> read_levels(const toml::value& array) {
     return levels;
 }
 
-Policy read_policy(const Section& s, const toml::value& levels) {
+Policy read_policy(const Section& s, const toml::value& levels,
+                   const Section& interest) {
     Policy p;
     p.currency = read_currency(s, "currency");
     p.min_days_between =
         static_cast<int>(s.integer("min_days_between", 0, 3650));
     p.min_amount = read_money(s, "min_amount");
-    p.levels = read_levels(levels);
+    p.group = read_choice<Grouping>(
+        s, "group",
+        {{"invoice", Grouping::invoice}, {"customer", Grouping::customer}});
+    p.payment_order = read_choice<claim::PaymentOrder>(
+        s, "payment_order",
+        {{"principal-first", claim::PaymentOrder::principal_first},
+         {"costs-interest-principal",
+          claim::PaymentOrder::costs_interest_principal}});
+    p.debtor_kind =
+        read_choice<claim::DebtorKind>(s, "debtor_kind",
+                                       {{"b2c", claim::DebtorKind::consumer},
+                                        {"b2b", claim::DebtorKind::business}});
+    p.interest = read_interest(interest);
+    p.levels = read_levels(levels, p.interest);
     return p;
 }
 
@@ -365,7 +528,6 @@ ImportFormat read_import(const Section& s) {
 }
 
 Config read_config(const toml::value& root, const fs::path& base) {
-    Section top(root, "");
     Config c;
     c.sender = read_sender(Section(root.at("sender"), "sender"));
     c.ledger =
@@ -375,7 +537,8 @@ Config read_config(const toml::value& root, const fs::path& base) {
     c.templates_dir = resolve(
         base, nonempty(Section(root.at("templates"), "templates"), "path"));
     c.policy =
-        read_policy(Section(root.at("policy"), "policy"), root.at("level"));
+        read_policy(Section(root.at("policy"), "policy"), root.at("level"),
+                    Section(root.at("interest"), "interest"));
     c.import = read_import(Section(root.at("import"), "import"));
     return c;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "claim/claim.hpp"
 #include "util/money.hpp"
+#include "util/percent.hpp"
 
 #include <filesystem>
 #include <map>
@@ -17,7 +19,16 @@ struct Level {
     std::string name;          // as written in the config; in X-Dunn-Level
     int after_days = 0;        // days past the due date
     std::string template_name; // templates/<template_name>.txt
+    // The template of a letter grouping a customer's invoices
+    // ([policy] group = "customer"): templates/<letter_template>.txt.
+    std::string letter_template;
+    util::Money fee;                          // charged with this level
+    std::optional<util::Percent> fee_percent; // of the open principal
+    bool compensation = false; // charge the statutory flat compensation
 };
+
+// One email per invoice, or one letter per customer listing them all.
+enum class Grouping { invoice, customer };
 
 // The escalation rule's parameters (docs/escalation.md).
 struct Policy {
@@ -25,6 +36,11 @@ struct Policy {
     int min_days_between = 7;
     util::Money min_amount;
     std::vector<Level> levels; // strictly increasing after_days
+    Grouping group = Grouping::invoice;
+    claim::PaymentOrder payment_order = claim::PaymentOrder::principal_first;
+    // For invoices whose CSV says neither b2b nor b2c.
+    claim::DebtorKind debtor_kind = claim::DebtorKind::consumer;
+    claim::InterestPolicy interest;
 
     // The parts of the policy that decide when an invoice is next due, as
     // text. The ledger keeps each invoice's next date under a fingerprint

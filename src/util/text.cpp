@@ -164,6 +164,22 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+namespace {
+
+// "emial" for "email": two neighbours swapped are one slip of the fingers,
+// though edit_distance counts two changes.
+bool swaps_two_neighbours(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i])
+        ++i;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);
+}
+
+} // namespace
+
 std::vector<std::string> closest(std::string_view word,
                                  const std::vector<std::string>& candidates,
                                  std::size_t limit) {
@@ -172,7 +188,9 @@ std::vector<std::string> closest(std::string_view word,
     std::vector<std::pair<std::size_t, std::size_t>> scored; // score, index
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         std::string other = to_lower(candidates[i]);
-        std::size_t d = edit_distance(lower, other);
+        std::size_t d = swaps_two_neighbours(lower, other)
+                            ? 1
+                            : edit_distance(lower, other);
         bool contains =
             lower.size() >= 2 && (other.find(lower) != std::string::npos ||
                                   lower.find(other) != std::string::npos);
@@ -180,9 +198,12 @@ std::vector<std::string> closest(std::string_view word,
             scored.emplace_back(contains ? std::min(d, allowed) : d, i);
     }
     std::stable_sort(scored.begin(), scored.end());
+    // A clearly better match stands alone: "statutory_de" suggests
+    // "statutory-de", not "statutory-uk" too.
     std::vector<std::string> out;
     for (std::size_t k = 0; k < scored.size() && k < limit; ++k)
-        out.push_back(candidates[scored[k].second]);
+        if (scored[k].first <= scored[0].first + 1)
+            out.push_back(candidates[scored[k].second]);
     return out;
 }
 

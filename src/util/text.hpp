@@ -34,8 +34,8 @@ std::string json_quoted(std::string_view s);
 // Edit distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // Up to `limit` candidates close to `word`: nearest first, ties in the
-// order given. Close means a small edit distance or a case-insensitive
-// containment either way.
+// order given, none much further than the nearest. Close means a small
+// edit distance or a case-insensitive containment either way.
 std::vector<std::string> closest(std::string_view word,
                                  const std::vector<std::string>& candidates,
                                  std::size_t limit = 3);

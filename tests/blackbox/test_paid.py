@@ -17,14 +17,14 @@ class PaidTest(DunnTest):
     def test_partial_payment_reduces_the_open_amount(self):
         self.import_basic()
         out = self.dunn("paid", "INV-2", "--amount", "0.50").stdout
-        self.assertIn("EUR 250.00 still open", out)
+        self.assertIn("EUR 250.00 still owed", out)
         listed = self.dunn("list", "--json", "--as-of", "2026-12-01").stdout
         self.assertIn('"open_amount": "250.00"', listed)
 
     def test_amount_above_what_is_open_is_refused(self):
         self.import_basic()
         err = self.dunn("paid", "INV-1", "--amount", "100.01", expect=65).stderr
-        self.assertIn("EUR 100.01 is more than the EUR 100.00 open", err)
+        self.assertIn("EUR 100.01 is more than the EUR 100.00 owed on invoice INV-1", err)
         self.assertEqual(self.ledger_rows("SELECT count(*) FROM payments"),
                          [(0,)])
 

@@ -110,7 +110,7 @@ std::map<std::string, std::string> identity_columns() {
     std::map<std::string, std::string> columns;
     for (const char* name :
          {"invoice", "customer", "email", "amount", "due", "phone", "currency",
-          "issued", "customer_id", "language"})
+          "issued", "customer_id", "language", "kind"})
         columns[name] = name;
     return columns;
 }
@@ -399,7 +399,7 @@ TEST_CASE("config: at least one level is needed") {
 TEST_CASE("config: a single [level] table is refused") {
     Failure f = load_failure("[level]\nname = \"a\"\nafter_days = 1\n");
     CHECK(f.code == ExitCode::config);
-    CHECK(f.message.find("key 'level': write levels as [[level]] tables") !=
+    CHECK(f.message.find("key 'level': write these as [[level]] tables") !=
           std::string::npos);
 }
 
@@ -594,4 +594,90 @@ TEST_CASE("config: the fingerprint tells level lists apart") {
     Policy b = a;
     b.levels.pop_back();
     CHECK(a.schedule_fingerprint() != b.schedule_fingerprint());
+}
+
+TEST_CASE("config: claims settings default to no interest and no fees") {
+    Config c = load_config(std::nullopt);
+    CHECK(c.policy.interest.mode == dunn::claim::InterestMode::none);
+    CHECK(c.policy.group == dunn::policy::Grouping::invoice);
+    CHECK(c.policy.payment_order == dunn::claim::PaymentOrder::principal_first);
+    CHECK(c.policy.debtor_kind == dunn::claim::DebtorKind::consumer);
+    for (const auto& level : c.policy.levels) {
+        CHECK(level.fee.is_zero());
+        CHECK_FALSE(level.fee_percent);
+        CHECK_FALSE(level.compensation);
+        CHECK(level.letter_template == level.template_name + "_letter");
+    }
+}
+
+TEST_CASE("config: fees, interest, grouping and payment order are read") {
+    TempDir dir;
+    Config c = load_text(dir, "[policy]\n"
+                              "group = \"customer\"\n"
+                              "payment_order = \"costs-interest-principal\"\n"
+                              "debtor_kind = \"b2b\"\n"
+                              "[interest]\n"
+                              "mode = \"statutory-de\"\n"
+                              "[[interest.base_rate]]\n"
+                              "from = 2026-07-01\n"
+                              "percent = -0.88\n"
+                              "[[level]]\n"
+                              "name = \"a\"\n"
+                              "after_days = 7\n"
+                              "fee = \"2.50\"\n"
+                              "fee_percent = 1.5\n"
+                              "compensation = true\n"
+                              "letter_template = \"mine\"\n");
+    const auto& p = c.policy;
+    CHECK(p.group == dunn::policy::Grouping::customer);
+    CHECK(p.payment_order ==
+          dunn::claim::PaymentOrder::costs_interest_principal);
+    CHECK(p.debtor_kind == dunn::claim::DebtorKind::business);
+    REQUIRE(p.interest.base_rates.size() == 8);
+    CHECK(p.interest.base_rates.back().percent.units() == -8800);
+    CHECK(p.levels[0].fee == Money::cents(250));
+    CHECK(p.levels[0].fee_percent->units() == 15000);
+    CHECK(p.levels[0].compensation);
+    CHECK(p.levels[0].letter_template == "mine");
+}
+
+TEST_CASE("config: a fixed rate is read exactly, never through a double") {
+    TempDir dir;
+    Config c = load_text(dir, "[interest]\nmode = \"fixed\"\nrate = 8.1\n");
+    CHECK(c.policy.interest.fixed_rate.units() == 81000);
+    CHECK(load_failure("[interest]\nmode = \"fixed\"\n").message ==
+          "FILE:2: key 'interest.mode': \"fixed\" needs the annual rate "
+          "too, e.g. rate = 8.0");
+    CHECK(load_failure("[interest]\nrate = 8.0\n").message ==
+          "FILE:2: key 'interest.rate': is only used with mode = \"fixed\"");
+    CHECK(load_failure("[interest]\nmode = \"fixed\"\nrate = 1.23456\n")
+              .message == "FILE:3: key 'interest.rate': \"1.23456\" has more "
+                          "than four decimals");
+}
+
+TEST_CASE("config: unknown words for settings suggest the right one") {
+    CHECK(load_failure("[interest]\nmode = \"statutory_de\"\n").message ==
+          "FILE:2: key 'interest.mode': \"statutory_de\" is not one of "
+          "\"none\", \"fixed\", \"statutory-de\", \"statutory-uk\" (did you "
+          "mean 'statutory-de'?)");
+    CHECK(load_failure("[policy]\ngroup = \"customers\"\n").code ==
+          ExitCode::config);
+}
+
+TEST_CASE("config: the uk mode needs base rates; compensation a statutory "
+          "mode") {
+    CHECK(load_failure("[interest]\nmode = \"statutory-uk\"\n").code ==
+          ExitCode::config);
+    TempDir dir;
+    Config uk = load_text(dir, "[interest]\nmode = \"statutory-uk\"\n"
+                               "[[interest.base_rate]]\n"
+                               "from = \"2025-08-07\"\npercent = 4.0\n");
+    CHECK(uk.policy.interest.base_rates.size() == 1);
+    CHECK(load_failure("[[level]]\nname = \"a\"\nafter_days = 1\n"
+                       "compensation = true\n")
+              .message.find("the flat compensation is statutory") !=
+          std::string::npos);
+    CHECK(load_failure("[interest]\n[[interest.base_rate]]\n"
+                       "from = 2026-01-01\npercent = 1\n")
+              .code == ExitCode::config);
 }

@@ -144,3 +144,17 @@ TEST_CASE("csv_reader: lines longer than the read buffer") {
     CHECK(r.records[3].line == 4);
     CHECK(r.records[3].fields[1].size() == 60000);
 }
+
+TEST_CASE("csv_reader: an over-long quoted field is skipped to its end") {
+    // Once one error: before, every line inside the rest of the field was
+    // read as a record of its own (millions of errors for a 10 MB field).
+    std::string lines;
+    for (int i = 0; i < 40000; ++i)
+        lines += "x\n\"\",";
+    Read r = read_all("a,b\n1,\"" + lines + "\"\n2,\"3\n4\"\n", 0, 64 * 1024);
+    REQUIRE(r.records.size() == 3);
+    CHECK(r.records[1].line == 2);
+    CHECK_THAT(r.records[1].error, Catch::Contains("longer than the 64 KiB"));
+    CHECK(r.records[2].fields == Fields{"2", "3\n4"});
+    CHECK(r.records[2].line == 40003);
+}

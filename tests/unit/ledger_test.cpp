@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -135,22 +136,39 @@ TEST_CASE("ledger: insert, find, update and the open amount") {
     CHECK_FALSE(l.find("INV-2"));
 }
 
-TEST_CASE("ledger: steps are unique per invoice and level, and per file") {
+namespace {
+
+dunn::ledger::Step step(int level, const char* on, const char* file,
+                        std::int64_t fee = 0) {
+    return {level,
+            level == 0 ? "friendly" : "second",
+            day(on),
+            file,
+            Money::cents(fee),
+            Money()};
+}
+
+} // namespace
+
+TEST_CASE("ledger: a step is unique per invoice and level, and per file "
+          "and invoice") {
     Ledger l = Ledger::in_memory();
     std::int64_t id = add(l, "INV-1");
     std::int64_t run = l.start_run(day("2026-10-08"));
-    l.record_step(id, 0, "friendly", day("2026-10-08"), "a.eml", run);
-    CHECK_THROWS_AS(
-        l.record_step(id, 0, "friendly", day("2026-10-09"), "b.eml", run),
-        SQLite::Exception);
+    l.record_step(id, step(0, "2026-10-08", "a.eml", 250), run);
+    CHECK_THROWS_AS(l.record_step(id, step(0, "2026-10-09", "b.eml"), run),
+                    SQLite::Exception);
+    CHECK_THROWS_AS(l.record_step(id, step(1, "2026-10-09", "a.eml"), run),
+                    SQLite::Exception);
+
+    // A letter records the steps of several invoices under one file.
     std::int64_t other = add(l, "INV-2");
-    CHECK_THROWS_AS(
-        l.record_step(other, 0, "friendly", day("2026-10-08"), "a.eml", run),
-        SQLite::Exception);
+    l.record_step(other, step(0, "2026-10-08", "a.eml"), run);
 
     auto inv = l.find(id);
     CHECK(inv->levels_sent == 1);
     CHECK(inv->last_level == "friendly");
+    CHECK(l.steps(id).at(0).fee == Money::cents(250));
     CHECK(l.is_recorded("a.eml"));
     CHECK_FALSE(l.is_recorded("b.eml"));
 }
@@ -201,4 +219,38 @@ TEST_CASE("ledger: a transaction not committed leaves nothing") {
         t.commit();
     }
     CHECK(l.has_invoices());
+}
+
+TEST_CASE("ledger: a version 1 ledger written by dunn 1.0 migrates intact") {
+    TempDir dir;
+    fs::path path = dir.path / "old.db";
+    {
+        std::ifstream in(std::string(DUNN_TEST_DATA) + "/ledger-v1.sql");
+        REQUIRE(in);
+        std::string sql((std::istreambuf_iterator<char>(in)), {});
+        SQLite::Database db(path.string(),
+                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(sql);
+        REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 1);
+    }
+
+    Ledger l = Ledger::open(path, Ledger::Mode::must_exist);
+    auto inv = l.find("RE-2026/0042");
+    REQUIRE(inv);
+    CHECK(inv->levels_sent == 1);
+    CHECK(inv->data.kind.empty());
+    CHECK(inv->customer_key == "name:Müller & Söhne GmbH\x1f"
+                               "buchhaltung@mueller-soehne.example");
+    auto steps = l.steps(inv->id);
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].file == "2026-11-30_RE-2026%2F0042_friendly.eml");
+    CHECK(steps[0].fee.is_zero());
+    CHECK(l.find("RE-2026/0043")->paid == Money::cents(8000));
+    CHECK(l.find("RE-2026/0044")->hold->reason == "disputed");
+    CHECK(*l.latest_run() == day("2026-11-30"));
+
+    SQLite::Database db(path.string());
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() ==
+          dunn::ledger::schema_version());
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }

@@ -202,3 +202,10 @@ TEST_CASE("text: did_you_mean lists one, two or three candidates") {
     CHECK(util::did_you_mean({"a", "b", "c"}) ==
           " (did you mean 'a', 'b' or 'c'?)");
 }
+
+TEST_CASE("text: closest forgives two neighbouring letters swapped") {
+    Strings keys = {"name", "email"};
+    CHECK(util::closest("emial", keys) == Strings{"email"});
+    CHECK(util::closest("naem", keys) == Strings{"name"});
+    CHECK(util::closest("maile", keys).empty()); // a rotation is two slips
+}
