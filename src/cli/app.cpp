@@ -71,6 +71,16 @@ void add_import(CLI::App& app, Options& o, Handler& chosen) {
         ->required();
     sub->add_flag("--dry-run", o.import.dry_run,
                   "Check and count, but change nothing");
+    sub->add_option("--preset", o.import.preset,
+                    "Read the export of a known tool: invoiceninja, xero, "
+                    "akaunting, datev-opos, stripe");
+    sub->add_flag("--detect", o.import.detect,
+                  "Say which preset fits FILE's header, and import nothing");
+    sub->add_flag("--customers", o.import.customers,
+                  "FILE is a customer list (contacts for invoices)");
+    sub->add_option("--as-of", o.import.as_of,
+                    "The import day, for payments the export shows "
+                    "(default: today)");
 }
 
 void add_run(CLI::App& app, Options& o, Handler& chosen) {

@@ -1,7 +1,10 @@
 #include "cli/commands.hpp"
+#include "importer/detect.hpp"
 #include "importer/importer.hpp"
+#include "policy/defaults.hpp"
 #include "util/error.hpp"
 
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 namespace dunn::cli {
@@ -22,16 +25,78 @@ void remove_new_ledger(const fs::path& path) {
         ::unlink((path.string() + suffix).c_str());
 }
 
+// dunn import --detect FILE: which preset fits, and the mapping it gives.
+util::ExitCode detect(Session& session, const ImportOptions& o) {
+    if (o.files.size() != 1)
+        throw util::Error(util::ExitCode::usage,
+                          "--detect looks at one file at a time");
+    std::vector<std::string> header = importer::read_header(o.files[0]);
+    std::vector<importer::PresetFit> fits = importer::fit_presets(header);
+    const importer::PresetFit& best = fits.front();
+    const util::Log& log = session.log();
+
+    if (!best.full() && importer::is_plain_format(header)) {
+        log.info("{} is in dunn's own format; no preset is needed", o.files[0]);
+        return util::ExitCode::ok;
+    }
+    if (best.found == 0) {
+        log.info("{} matches no preset ({}); map its columns in dunn.toml "
+                 "under [import.columns]",
+                 o.files[0], fmt::join(policy::preset_names(), ", "));
+        return util::ExitCode::data;
+    }
+    if (best.full())
+        log.info("{} matches preset \"{}\"", o.files[0], best.preset);
+    else
+        log.info("{} matches no preset; closest is \"{}\", which also needs "
+                 "the column{} {}",
+                 o.files[0], best.preset, best.missing.size() > 1 ? "s" : "",
+                 fmt::join(best.missing, ", "));
+    log.info("mapping{}:", best.full() ? "" : " it would use");
+    for (const auto& [column, header] : best.mapping)
+        log.info("  {:<12} <- {}", column, header);
+    if (!best.full())
+        return util::ExitCode::data;
+    log.info("import it with: dunn import --preset {} {}", best.preset,
+             o.files[0]);
+    return util::ExitCode::ok;
+}
+
+void print_report(const util::Log& log, const importer::ImportReport& r,
+                  const ImportOptions& o) {
+    for (const std::string& change : r.changes)
+        log.info("changed {}", change);
+    for (const std::string& warning : r.warnings)
+        log.warn("{}", warning);
+
+    std::string extra;
+    if (r.duplicates > 0)
+        extra += fmt::format(", {} repeated rows ignored", r.duplicates);
+    if (r.drafts > 0)
+        extra += fmt::format(", {} drafts skipped", r.drafts);
+    if (r.payments > 0)
+        extra +=
+            fmt::format(", {} payments recorded from the export", r.payments);
+    log.info("{}{} new, {} changed, {} unchanged{}{}",
+             o.dry_run ? "dry run, nothing written: would import "
+                       : "imported ",
+             r.added, r.changed, r.unchanged, o.customers ? " customers" : "",
+             extra);
+}
+
 } // namespace
 
 util::ExitCode cmd_import(Session& session, const ImportOptions& o) {
+    if (o.detect)
+        return detect(session, o);
+    session.set_preset(o.preset);
     const policy::Config& config = session.config();
-    const util::Log& log = session.log();
     fs::path path = session.ledger_path();
     std::error_code ec;
     bool existed = fs::exists(path, ec);
-    importer::ImportMode mode =
-        o.dry_run ? importer::ImportMode::dry_run : importer::ImportMode::write;
+    importer::ImportOptions options{o.dry_run ? importer::ImportMode::dry_run
+                                              : importer::ImportMode::write,
+                                    date_or_today("--as-of", o.as_of)};
 
     bool created = !existed && !o.dry_run;
     auto import = [&] {
@@ -39,7 +104,10 @@ util::ExitCode cmd_import(Session& session, const ImportOptions& o) {
             o.dry_run && !existed
                 ? ledger::Ledger::in_memory()
                 : ledger::Ledger::open(path, ledger::Ledger::Mode::create);
-        return importer::import_files(ledger, o.files, config, mode);
+        return o.customers
+                   ? importer::import_customers(ledger, o.files, config,
+                                                options)
+                   : importer::import_files(ledger, o.files, config, options);
     };
     importer::ImportReport report;
     try {
@@ -62,16 +130,7 @@ util::ExitCode cmd_import(Session& session, const ImportOptions& o) {
                                       report.errors.size() == 1 ? "" : "s",
                                       o.files.size() == 1 ? "" : "s"));
     }
-
-    for (const std::string& change : report.changes)
-        log.info("changed {}", change);
-    log.info("{}{} new, {} changed, {} unchanged{}",
-             o.dry_run ? "dry run, nothing written: would import "
-                       : "imported ",
-             report.added, report.changed, report.unchanged,
-             report.duplicates > 0
-                 ? fmt::format(" ({} repeated rows ignored)", report.duplicates)
-                 : "");
+    print_report(session.log(), report, o);
     return util::ExitCode::ok;
 }
 

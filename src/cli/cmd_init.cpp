@@ -13,6 +13,9 @@ util::ExitCode cmd_init(Session& session, const InitOptions& o) {
 
     int written = 0;
     for (const policy::EmbeddedFile& file : policy::embedded_files()) {
+        // Presets are built in, not the shop's to edit.
+        if (file.name.starts_with("presets/"))
+            continue;
         fs::path path = (dir / file.name).lexically_normal();
         util::make_private_directory(path.parent_path());
         if (util::write_new_file(path, file.content, 0600)) {

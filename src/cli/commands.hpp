@@ -19,6 +19,10 @@ util::ExitCode cmd_init(Session& session, const InitOptions& o);
 struct ImportOptions {
     std::vector<std::string> files;
     bool dry_run = false;
+    std::string preset;               // --preset
+    bool detect = false;              // --detect: only recognise the file
+    bool customers = false;           // --customers: customer lists
+    std::optional<std::string> as_of; // the import day
 };
 util::ExitCode cmd_import(Session& session, const ImportOptions& o);
 

@@ -24,8 +24,10 @@ Session::Session(const GlobalOptions& options)
 
 const policy::Config& Session::config() {
     if (!config_)
-        config_ = policy::load_config(policy::find_config_file(
-            options_.config, std::getenv("DUNN_CONFIG")));
+        config_ = policy::load_config(
+            policy::find_config_file(options_.config,
+                                     std::getenv("DUNN_CONFIG")),
+            preset_);
     return *config_;
 }
 

@@ -27,6 +27,8 @@ public:
     explicit Session(const GlobalOptions& options);
 
     const policy::Config& config();
+    // Reads the config with this import preset (dunn import --preset).
+    void set_preset(const std::string& preset) { preset_ = preset; }
     // --ledger if given, else the config's [ledger] path.
     fs::path ledger_path();
     const util::Log& log() const { return log_; }
@@ -40,6 +42,7 @@ public:
 private:
     GlobalOptions options_;
     std::optional<policy::Config> config_;
+    std::string preset_;
     std::optional<fs::path> ledger_path_;
     util::Log log_;
 };

@@ -39,12 +39,16 @@ std::string_view state_name(State s) {
         return "paid";
     case State::hold:
         return "hold";
+    case State::cancelled:
+        return "cancelled";
     }
     return "open";
 }
 
 State state_of(const ledger::Invoice& invoice, util::Money principal_open,
                util::Date as_of) {
+    if (invoice.data.status == "cancelled")
+        return State::cancelled;
     if (principal_open <= util::Money())
         return State::paid;
     if (invoice.hold && (!invoice.hold->until || as_of <= *invoice.hold->until))
@@ -79,6 +83,11 @@ std::vector<PaymentDone> record_payments(ledger::Ledger& ledger,
         util::Money owed =
             claim_of(ledger, invoice, policy, request.paid_on).total_open();
         const std::string& currency = invoice.data.currency;
+        if (invoice.data.status == "cancelled")
+            throw Error(ExitCode::data,
+                        fmt::format("invoice {} is cancelled; nothing is "
+                                    "owed on it",
+                                    invoice.data.number));
         if (owed <= util::Money())
             throw Error(ExitCode::data,
                         fmt::format("invoice {} is already paid in full",

@@ -11,13 +11,13 @@
 // on hold, release it; and the state an invoice is in on a given day.
 namespace dunn::dunning {
 
-enum class State { open, paid, hold };
+enum class State { open, paid, hold, cancelled };
 
 // Stable names: `dunn list --json` prints them.
 std::string_view state_name(State s);
 
-// paid when no principal is open; hold while a hold lasts on `as_of`; else
-// open.
+// cancelled when the invoicing tool cancelled it; paid when no principal
+// is open; hold while a hold lasts on `as_of`; else open.
 State state_of(const ledger::Invoice& invoice, util::Money principal_open,
                util::Date as_of);
 

@@ -16,7 +16,7 @@ int gap_days(const policy::Policy& p) {
 } // namespace
 
 std::optional<Date> next_due_on(const Standing& s, const policy::Policy& p) {
-    if (s.open <= Money() || s.open < p.min_amount)
+    if (s.cancelled || s.open <= Money() || s.open < p.min_amount)
         return std::nullopt;
     if (s.held && !s.held_until)
         return std::nullopt;
@@ -37,7 +37,9 @@ Decision decide(const Standing& s, const policy::Policy& p, Date as_of) {
     Decision d;
     d.eligible_on = next_due_on(s, p);
 
-    if (s.open <= Money())
+    if (s.cancelled)
+        d.reason = Reason::cancelled;
+    else if (s.open <= Money())
         d.reason = Reason::nothing_open;
     else if (s.held && !s.held_until)
         d.reason = Reason::on_hold;
@@ -73,6 +75,8 @@ std::string explain(const Decision& d, const Standing& s,
                            next_level().name, overdue, next_level().after_days);
     case Reason::nothing_open:
         return "nothing: paid in full";
+    case Reason::cancelled:
+        return "nothing: cancelled";
     case Reason::on_hold:
         return "nothing: on hold until released";
     case Reason::held_until:

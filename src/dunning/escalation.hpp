@@ -23,12 +23,14 @@ struct Standing {
     std::optional<Date> last_step_on; // date of the last one
     bool held = false;
     std::optional<Date> held_until; // last day of the hold, if any
+    bool cancelled = false;         // by the shop's invoicing tool
 };
 
 // Why an invoice gets a step today, or why not.
 enum class Reason {
     due,          // the next level is due today
     nothing_open, // paid in full
+    cancelled,    // cancelled in the invoicing tool
     on_hold,      // held until released
     held_until,   // held until a date not yet past
     all_levels_sent,

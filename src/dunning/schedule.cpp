@@ -15,6 +15,7 @@ Standing standing_of(ledger::Ledger& ledger, const ledger::Invoice& invoice,
     Standing s;
     s.due = invoice.data.due;
     s.open = principal_open(ledger, invoice, policy);
+    s.cancelled = invoice.data.status == "cancelled";
     s.levels_sent = invoice.levels_sent;
     s.last_step_on = invoice.last_step_on;
     if (invoice.hold) {
@@ -29,6 +30,7 @@ std::optional<Date> first_due_on(const ledger::InvoiceData& data,
     Standing fresh;
     fresh.due = data.due;
     fresh.open = data.amount;
+    fresh.cancelled = data.status == "cancelled";
     return next_due_on(fresh, policy);
 }
 
@@ -39,6 +41,10 @@ void for_each_unsettled(
         ledger.for_each_open_invoice(visit);
     else
         ledger.for_each_invoice(visit);
+}
+
+void invalidate_schedule(ledger::Ledger& ledger) {
+    ledger.set_meta(fingerprint_key, "");
 }
 
 bool schedule_is_current(ledger::Ledger& ledger, const policy::Policy& policy) {

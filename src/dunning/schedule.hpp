@@ -33,6 +33,10 @@ void for_each_unsettled(
     ledger::Ledger& ledger, const policy::Policy& policy,
     const std::function<void(const ledger::Invoice&)>& visit);
 
+// Marks next_on as stale, so that the next command that writes recomputes
+// it: after changes the fingerprint cannot see (a customer's kind).
+void invalidate_schedule(ledger::Ledger& ledger);
+
 // True if next_on in the ledger follows `policy`.
 bool schedule_is_current(ledger::Ledger& ledger, const policy::Policy& policy);
 

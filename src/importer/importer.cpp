@@ -1,27 +1,27 @@
+// Importing invoices: files -> records -> rows -> (line items grouped into
+// invoices) -> the ledger, in one transaction. Problems are collected with
+// their place and reported together; nothing is committed if there is one.
+
 #include "importer/importer.hpp"
 
 #include "dunning/schedule.hpp"
 #include "importer/column_map.hpp"
-#include "importer/csv_reader.hpp"
 #include "importer/invoice_row.hpp"
-#include "util/error.hpp"
+#include "importer/line_items.hpp"
+#include "importer/source.hpp"
 #include "util/fault.hpp"
 #include "util/hash.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fmt/format.h>
+#include <tuple>
 
 namespace dunn::importer {
 
 namespace {
 
 using ledger::InvoiceData;
-using util::Error;
-using util::ExitCode;
 
 // Where a row came from, for messages and the ledger's `source` column.
 struct Place {
@@ -37,13 +37,22 @@ struct Seen {
     Place place;
 };
 
-std::uint64_t data_hash(const InvoiceData& d) {
+std::string date_text(const std::optional<util::Date>& d) {
+    return d ? util::format_date(*d) : "none";
+}
+
+std::uint64_t row_hash(const InvoiceRow& row) {
+    const InvoiceData& d = row.data;
+    auto money = [](const std::optional<util::Money>& m) {
+        return m ? std::to_string(m->minor()) : std::string("-");
+    };
     std::string all = fmt::format(
-        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}",
+        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}"
+        "\x1f{}\x1f{}\x1f{}",
         d.number, d.customer, d.customer_id, d.email, d.phone, d.language,
-        d.currency, d.amount.minor(),
-        d.issued ? util::format_date(*d.issued) : "", util::format_date(d.due),
-        d.kind);
+        d.currency, d.amount.minor(), date_text(d.issued),
+        util::format_date(d.due), d.kind, d.status, money(row.paid),
+        money(row.open), static_cast<int>(row.status));
     return util::fnv1a64(all);
 }
 
@@ -56,9 +65,6 @@ std::string describe_change(const InvoiceData& from, const InvoiceData& to) {
             parts.push_back(fmt::format("{} {} -> {}", name, util::quoted(a),
                                         util::quoted(b)));
     };
-    auto date = [](const std::optional<util::Date>& d) {
-        return d ? util::format_date(*d) : std::string("none");
-    };
     if (from.amount != to.amount)
         parts.push_back(fmt::format("amount {} -> {}",
                                     util::format_money(from.amount),
@@ -67,8 +73,9 @@ std::string describe_change(const InvoiceData& from, const InvoiceData& to) {
         parts.push_back(fmt::format("due {} -> {}", util::format_date(from.due),
                                     util::format_date(to.due)));
     if (from.issued != to.issued)
-        parts.push_back(
-            fmt::format("issued {} -> {}", date(from.issued), date(to.issued)));
+        parts.push_back(fmt::format("issued {} -> {}", date_text(from.issued),
+                                    date_text(to.issued)));
+    text("status", from.status, to.status);
     text("currency", from.currency, to.currency);
     text("customer", from.customer, to.customer);
     text("email", from.email, to.email);
@@ -83,13 +90,25 @@ std::string describe_change(const InvoiceData& from, const InvoiceData& to) {
     return out;
 }
 
+// What the export says was paid, if it says: the paid column, else amount
+// less the open column, else everything when the status says paid.
+std::optional<util::Money> export_paid(const InvoiceRow& row) {
+    if (row.paid)
+        return row.paid;
+    if (row.open)
+        return row.data.amount - *row.open;
+    if (row.status == RowStatus::paid)
+        return row.data.amount;
+    return std::nullopt;
+}
+
 class Import {
 public:
     Import(ledger::Ledger& ledger, const policy::Config& config,
-           const std::vector<std::string>& files)
-        : ledger_(ledger), config_(config), files_(files) {}
+           const std::vector<std::string>& files, const ImportOptions& options)
+        : ledger_(ledger), config_(config), files_(files), options_(options) {}
 
-    ImportReport run(ImportMode mode);
+    ImportReport run();
 
 private:
     std::string where(Place p) const {
@@ -101,66 +120,76 @@ private:
     }
 
     void read_file(std::uint32_t index);
-    void read_rows(std::uint32_t index, std::FILE* file);
-    void store(const InvoiceData& data, Place place);
+    void accept(InvoiceRow row, Place place);
+    bool check_payment_state(const InvoiceRow& row, Place place);
+    std::optional<ledger::Customer> customer_for(const InvoiceRow& row,
+                                                 Place place);
+    std::optional<std::int64_t> store(const InvoiceData& data,
+                                      const ledger::Provenance& from);
     void store_existing(std::int64_t id, const InvoiceData& old,
-                        const InvoiceData& data, Place place);
+                        const InvoiceData& data, const ledger::Provenance& from,
+                        Place place, bool& stored);
+    void record_export_payment(std::int64_t id, const InvoiceRow& row);
     void find_conflicts();
+    void collect_errors();
 
     ledger::Ledger& ledger_;
     const policy::Config& config_;
     const std::vector<std::string>& files_;
+    const ImportOptions& options_;
     ImportReport report_;
     std::int64_t import_id_ = 0;
     bool ledger_was_empty_ = false;
+    bool has_customers_ = false;
     std::vector<Seen> seen_;
     std::vector<std::pair<Place, std::string>> errors_;
 };
 
-void Import::read_file(std::uint32_t index) {
-    const std::string& name = files_[index];
-    if (name == "-") {
-        read_rows(index, stdin);
-        return;
-    }
-    std::error_code ec;
-    if (std::filesystem::is_directory(name, ec))
-        throw Error(ExitCode::no_input,
-                    fmt::format("{} is a directory; give the CSV file "
-                                "inside it",
-                                name));
-    std::FILE* file = std::fopen(name.c_str(), "rb");
-    if (!file)
-        throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", name,
-                                                    std::strerror(errno)));
-    read_rows(index, file);
-    std::fclose(file);
+// Without a customer list, emails can only come from the file itself.
+std::vector<std::string> required_columns(const policy::ImportFormat& f,
+                                          bool has_customers) {
+    std::vector<std::string> columns = {
+        "invoice", has_customers ? "customer|customer_id" : "customer",
+        has_customers ? "" : "email",
+        f.line_items ? "amount|unit_amount|line_amount" : "amount", "due"};
+    columns.erase(std::remove(columns.begin(), columns.end(), ""),
+                  columns.end());
+    return columns;
 }
 
-void Import::read_rows(std::uint32_t index, std::FILE* file) {
+void Import::read_file(std::uint32_t index) {
     const policy::ImportFormat& format = config_.import;
-    CsvReader reader(file, format.delimiter, max_field_bytes);
+    Source source(files_[index], format);
     CsvRecord record;
-    if (!reader.next(record) || reader.empty_input()) {
+    auto place = [&] {
+        return Place{index, static_cast<std::uint32_t>(record.line)};
+    };
+    if (!source.next(record) || source.empty_input()) {
         error({index, 1}, "the file is empty; it needs a header row naming "
                           "the columns (invoice, customer, email, amount, "
                           "due)");
         return;
     }
-    auto place = [&] {
-        return Place{index, static_cast<std::uint32_t>(record.line)};
-    };
     if (!record.error.empty()) {
         error(place(), record.error);
         return;
     }
-    util::Expected<ColumnMap> map = map_columns(record.fields, format);
+    auto map = ColumnMap::find(record.fields, column_names(), format.columns,
+                               required_columns(format, has_customers_));
     if (!map) {
-        error(place(), map.error());
+        bool emailless =
+            !has_customers_ && !ColumnMap::find(record.fields, column_names(),
+                                                format.columns, {"email"});
+        error(place(),
+              map.error() + (emailless ? ". An export without emails needs a "
+                                         "customer list first: dunn import "
+                                         "--customers FILE"
+                                       : ""));
         return;
     }
 
-    while (reader.next(record)) {
+    LineItems lines;
+    while (source.next(record)) {
         if (!record.error.empty()) {
             error(place(), record.error);
             continue;
@@ -171,45 +200,131 @@ void Import::read_rows(std::uint32_t index, std::FILE* file) {
             read_invoice_row(record, *map, format, config_.policy.currency);
         for (const std::string& problem : row.problems)
             error(place(), problem);
-        if (row.ok())
-            store(row.data, place());
+        if (row.ok() && format.line_items)
+            lines.add(std::move(row), place().line);
+        else if (row.ok())
+            accept(std::move(row), place());
         util::fault_point("row");
     }
-    if (std::ferror(file))
-        throw Error(ExitCode::io,
-                    fmt::format("cannot read {}: {}", files_[index],
-                                std::strerror(errno)));
+
+    for (const LineItems::Problem& p : lines.problems())
+        error({index, p.line}, p.what);
+    for (LineItems::Invoice& invoice : lines.invoices())
+        accept(std::move(invoice.row), {index, invoice.line});
 }
 
-void Import::store(const InvoiceData& data, Place place) {
+// The customer whose contact fills in what the row lacks; an error if the
+// row needs one and there is none.
+std::optional<ledger::Customer> Import::customer_for(const InvoiceRow& row,
+                                                     Place place) {
+    const InvoiceData& d = row.data;
+    std::optional<ledger::Customer> customer;
+    if (has_customers_)
+        customer = ledger_.find_customer(d.customer_id, d.customer);
+
+    // No one is reminded of a cancelled or settled invoice: it may lack
+    // an email.
+    std::optional<util::Money> paid = export_paid(row);
+    bool reminded =
+        row.status != RowStatus::cancelled && !(paid && *paid >= d.amount);
+    std::string who =
+        d.customer_id.empty() ? util::quoted(d.customer)
+        : d.customer.empty()
+            ? "with customer_id " + util::quoted(d.customer_id)
+            : fmt::format("{} (customer_id {})", util::quoted(d.customer),
+                          util::quoted(d.customer_id));
+    if (reminded && d.email.empty() && (!customer || customer->email.empty())) {
+        error(place, fmt::format("no email for customer {}: add an email "
+                                 "column to the export, or import a "
+                                 "customer list with 'dunn import "
+                                 "--customers FILE' first",
+                                 who));
+        return std::nullopt;
+    }
+    if (d.customer.empty() && (!customer || customer->name.empty()))
+        error(place, fmt::format("no name for customer {}: add a customer "
+                                 "column, or import a customer list with "
+                                 "'dunn import --customers FILE' first",
+                                 who));
+    return customer;
+}
+
+bool Import::check_payment_state(const InvoiceRow& row, Place place) {
+    const InvoiceData& d = row.data;
+    if (d.amount <= util::Money()) {
+        error(place, fmt::format("the lines of invoice {} add up to {}; "
+                                 "only an amount owed can be reminded of",
+                                 util::quoted(d.number),
+                                 util::format_money(d.amount)));
+        return false;
+    }
+    std::optional<util::Money> paid = export_paid(row);
+    if (row.open && *row.open > d.amount)
+        error(place, fmt::format("column 'open': {} is more than the "
+                                 "amount {}",
+                                 util::format_money(*row.open),
+                                 util::format_money(d.amount)));
+    else if (paid && *paid > d.amount)
+        error(place, fmt::format("column 'paid': {} is more than the "
+                                 "amount {}",
+                                 util::format_money(*paid),
+                                 util::format_money(d.amount)));
+    else if (row.status == RowStatus::paid && paid && *paid < d.amount)
+        error(place, fmt::format("column 'status': {} says paid, but {} "
+                                 "is still open",
+                                 util::quoted(row.status_word),
+                                 util::format_money(d.amount - *paid)));
+    else
+        return true;
+    return false;
+}
+
+void Import::accept(InvoiceRow row, Place place) {
+    if (row.status == RowStatus::draft) {
+        ++report_.drafts;
+        return;
+    }
+    row.data.status = row.status == RowStatus::cancelled ? "cancelled" : "open";
+    // Every row counts for duplicates, even one with other problems.
+    seen_.push_back({util::fnv1a64(row.data.number), row_hash(row), place});
+    if (!check_payment_state(row, place))
+        return;
+    std::optional<ledger::Customer> customer = customer_for(row, place);
+
     // Rows are stored even after an error elsewhere, so that checks
     // against the ledger (amount below what was paid) report every row;
     // the transaction is rolled back at the end.
-    seen_.push_back({util::fnv1a64(data.number), data_hash(data), place});
-
-    // On a first import nearly every row is new: try the insert first.
-    if (ledger_was_empty_) {
-        if (ledger_.insert_if_new(
-                data, where(place), import_id_,
-                dunning::first_due_on(data, config_.policy))) {
-            ++report_.added;
-            return;
-        }
+    ledger::Provenance from{where(place), import_id_,
+                            customer ? std::optional(customer->id)
+                                     : std::nullopt};
+    bool stored = false;
+    std::optional<std::int64_t> id;
+    if (ledger_was_empty_)
+        id = ledger_.insert_if_new(
+            row.data, from, dunning::first_due_on(row.data, config_.policy));
+    if (id) {
+        ++report_.added;
+        stored = true;
+    } else if (auto existing = ledger_.find_data(row.data.number)) {
+        id = existing->first;
+        store_existing(*id, existing->second, row.data, from, place, stored);
+    } else {
+        id = ledger_.insert_if_new(
+            row.data, from, dunning::first_due_on(row.data, config_.policy));
+        ++report_.added;
+        stored = true;
     }
-    auto existing = ledger_.find_data(data.number);
-    if (existing) {
-        store_existing(existing->first, existing->second, data, place);
-        return;
-    }
-    ledger_.insert_if_new(data, where(place), import_id_,
-                          dunning::first_due_on(data, config_.policy));
-    ++report_.added;
+    if (stored)
+        record_export_payment(*id, row);
 }
 
 void Import::store_existing(std::int64_t id, const InvoiceData& old,
-                            const InvoiceData& data, Place place) {
+                            const InvoiceData& data,
+                            const ledger::Provenance& from, Place place,
+                            bool& stored) {
     if (old == data) {
         ++report_.unchanged;
+        stored = true;
         return;
     }
     util::Money paid = ledger_.paid(id);
@@ -226,11 +341,33 @@ void Import::store_existing(std::int64_t id, const InvoiceData& old,
                                  util::quoted(data.currency), old.currency));
         return;
     }
-    ledger_.update(id, data, where(place), import_id_);
+    ledger_.update(id, data, from);
     dunning::reschedule(ledger_, id, config_.policy);
     ++report_.changed;
     report_.changes.push_back(
         fmt::format("{}: {}", data.number, describe_change(old, data)));
+    stored = true;
+}
+
+// The export's paid-to-date is the truth about money the ledger has not
+// heard of; what `dunn paid` recorded is never taken back.
+void Import::record_export_payment(std::int64_t id, const InvoiceRow& row) {
+    std::optional<util::Money> said = export_paid(row);
+    if (!said)
+        return;
+    util::Money known = ledger_.paid(id);
+    const std::string& cur = row.data.currency;
+    if (*said > known) {
+        ledger_.add_payment(id, *said - known, options_.today, "import");
+        dunning::reschedule(ledger_, id, config_.policy);
+        ++report_.payments;
+    } else if (*said < known) {
+        report_.warnings.push_back(fmt::format(
+            "{}: the export shows {} {} paid, the ledger {} {}; keeping the "
+            "payments recorded in the ledger",
+            row.data.number, cur, util::format_money(*said), cur,
+            util::format_money(known)));
+    }
 }
 
 // One invoice number on several rows is fine if the rows agree (a file
@@ -258,18 +395,7 @@ void Import::find_conflicts() {
     }
 }
 
-ImportReport Import::run(ImportMode mode) {
-    ledger::Ledger::Transaction transaction(ledger_);
-    dunning::align_schedule(ledger_, config_.policy);
-    std::string names;
-    for (const std::string& f : files_)
-        names += (names.empty() ? "" : " ") + f;
-    import_id_ = ledger_.begin_import(names);
-    ledger_was_empty_ = !ledger_.has_invoices();
-
-    for (std::uint32_t i = 0; i < files_.size(); ++i)
-        read_file(i);
-    find_conflicts();
+void Import::collect_errors() {
     std::stable_sort(errors_.begin(), errors_.end(),
                      [](const auto& a, const auto& b) {
                          return std::tie(a.first.file, a.first.line) <
@@ -277,8 +403,24 @@ ImportReport Import::run(ImportMode mode) {
                      });
     for (const auto& [place, what] : errors_)
         report_.errors.push_back(fmt::format("{}: {}", where(place), what));
+}
 
-    if (report_.errors.empty() && mode == ImportMode::write) {
+ImportReport Import::run() {
+    ledger::Ledger::Transaction transaction(ledger_);
+    dunning::align_schedule(ledger_, config_.policy);
+    std::string names;
+    for (const std::string& f : files_)
+        names += (names.empty() ? "" : " ") + f;
+    import_id_ = ledger_.begin_import(names);
+    ledger_was_empty_ = !ledger_.has_invoices();
+    has_customers_ = ledger_.has_customers();
+
+    for (std::uint32_t i = 0; i < files_.size(); ++i)
+        read_file(i);
+    find_conflicts();
+    collect_errors();
+
+    if (report_.errors.empty() && options_.mode == ImportMode::write) {
         ledger_.finish_import(import_id_, report_.added, report_.changed,
                               report_.unchanged);
         transaction.commit();
@@ -290,8 +432,9 @@ ImportReport Import::run(ImportMode mode) {
 
 ImportReport import_files(ledger::Ledger& ledger,
                           const std::vector<std::string>& files,
-                          const policy::Config& config, ImportMode mode) {
-    return Import(ledger, config, files).run(mode);
+                          const policy::Config& config,
+                          const ImportOptions& options) {
+    return Import(ledger, config, files, options).run();
 }
 
 } // namespace dunn::importer

@@ -1,6 +1,7 @@
 #include "importer/invoice_row.hpp"
 
 #include "mail/address.hpp"
+#include "util/decimal.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -10,8 +11,8 @@ namespace dunn::importer {
 
 namespace {
 
-// Longer invoice numbers are no invoice numbers; they would also make
-// unwieldy file names.
+// Longer invoice numbers are no invoice numbers; the outbox shortens file
+// names above 150 bytes anyway.
 constexpr std::size_t max_invoice_number = 1024;
 
 class RowReader {
@@ -19,13 +20,18 @@ public:
     RowReader(const CsvRecord& record, const ColumnMap& map, InvoiceRow& row)
         : record_(record), map_(map), row_(row) {}
 
-    // The trimmed field of column `c`, or "" if the file lacks it.
+    // The trimmed field of column `c`, or "" if the file lacks it. A
+    // column with several headers takes the first that is not empty.
     std::string_view field(Column c) const {
-        return map_.has(c)
-                   ? util::trim(
-                         record_.fields[static_cast<std::size_t>(map_.at(c))])
-                   : std::string_view();
+        for (int i : map_.all(c)) {
+            std::string_view v =
+                util::trim(record_.fields[static_cast<std::size_t>(i)]);
+            if (!v.empty())
+                return v;
+        }
+        return {};
     }
+    bool has(Column c) const { return map_.has(c); }
 
     void problem(Column c, std::string_view value, std::string_view what) {
         row_.problems.push_back(fmt::format(
@@ -45,6 +51,30 @@ public:
         return v;
     }
 
+    std::optional<util::Money> money(Column c, char decimal) {
+        std::string_view v = field(c);
+        if (v.empty())
+            return std::nullopt;
+        util::Expected<util::Money> m = util::parse_money(v, decimal);
+        if (!m) {
+            problem(c, v, m.error());
+            return std::nullopt;
+        }
+        return *m;
+    }
+
+    std::optional<util::Date> date(Column c, const std::string& format) {
+        std::string_view v = field(c);
+        if (v.empty())
+            return std::nullopt;
+        util::Expected<util::Date> d = util::parse_date(v, format);
+        if (!d) {
+            problem(c, v, d.error());
+            return std::nullopt;
+        }
+        return *d;
+    }
+
 private:
     const CsvRecord& record_;
     const ColumnMap& map_;
@@ -62,10 +92,18 @@ bool check_encoding(const CsvRecord& record, InvoiceRow& row) {
         else if (!util::is_valid_utf8(f))
             row.problems.push_back(fmt::format(
                 "field {} is not valid UTF-8; save the file as UTF-8 "
-                "(\"CSV UTF-8\" in spreadsheet programs)",
+                "(\"CSV UTF-8\" in spreadsheet programs), or set [import] "
+                "encoding = \"windows-1252\"",
                 i + 1));
     }
     return row.problems.empty();
+}
+
+bool plain_tag(std::string_view s) {
+    return s.size() <= 16 && std::all_of(s.begin(), s.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+                      c == '_';
+           });
 }
 
 void read_identity(RowReader& r, InvoiceRow& row) {
@@ -80,27 +118,30 @@ void read_identity(RowReader& r, InvoiceRow& row) {
     d.number = number;
 
     // A multi-line name (an address block pasted into one cell) is kept
-    // on one line: it will stand in a mail header.
-    d.customer = util::collapse_controls(r.required(Column::customer));
+    // on one line: it will stand in a mail header. The name may come from
+    // a customer list instead, found by customer_id.
     d.customer_id = util::collapse_controls(r.field(Column::customer_id));
-    d.phone = util::collapse_controls(r.field(Column::phone));
+    d.customer = util::collapse_controls(d.customer_id.empty()
+                                             ? r.required(Column::customer)
+                                             : r.field(Column::customer));
+
+    // Spreadsheets mark a phone number as text with a leading apostrophe.
+    std::string_view phone = r.field(Column::phone);
+    if (!phone.empty() && phone.front() == '\'')
+        phone = util::trim(phone.substr(1));
+    d.phone = util::collapse_controls(phone);
 }
 
 void read_contact(RowReader& r, InvoiceRow& row) {
     ledger::InvoiceData& d = row.data;
-    std::string_view email = r.required(Column::email);
+    std::string_view email = r.field(Column::email);
     if (!email.empty() && !mail::is_valid_address(email))
         r.problem(Column::email, email,
                   "is not an email address like name@example.com");
     d.email = email;
 
     std::string_view language = r.field(Column::language);
-    bool plain = language.size() <= 16 &&
-                 std::all_of(language.begin(), language.end(), [](char c) {
-                     return std::isalnum(static_cast<unsigned char>(c)) ||
-                            c == '-' || c == '_';
-                 });
-    if (!plain)
+    if (!plain_tag(language))
         r.problem(Column::language, language,
                   "is not a language tag like \"en\" or \"de\"");
     d.language = language;
@@ -113,49 +154,42 @@ void read_contact(RowReader& r, InvoiceRow& row) {
     d.kind = kind;
 }
 
-void read_money_and_dates(RowReader& r, InvoiceRow& row,
-                          const policy::ImportFormat& format,
-                          const std::string& default_currency) {
+void read_amount(RowReader& r, InvoiceRow& row,
+                 const policy::ImportFormat& format) {
+    // With line items an invoice may take its amount from its lines.
+    bool from_lines = format.line_items && r.field(Column::amount).empty();
+    if (from_lines)
+        return;
+    std::string_view text = r.required(Column::amount);
+    std::optional<util::Money> amount = r.money(Column::amount, format.decimal);
+    if (amount && amount->is_zero())
+        r.problem(Column::amount, text,
+                  "is zero; only an amount owed can be reminded of");
+    else if (amount) {
+        row.data.amount = *amount;
+        row.has_amount = true;
+    }
+}
+
+void read_dates(RowReader& r, InvoiceRow& row,
+                const policy::ImportFormat& format) {
     ledger::InvoiceData& d = row.data;
-    std::string_view amount = r.required(Column::amount);
-    if (!amount.empty()) {
-        util::Expected<util::Money> m =
-            util::parse_money(amount, format.decimal);
-        if (!m)
-            r.problem(Column::amount, amount, m.error());
-        else if (m->is_zero())
-            r.problem(Column::amount, amount,
-                      "is zero; only an amount owed can be reminded of");
-        else
-            d.amount = *m;
-    }
+    r.required(Column::due);
+    std::optional<util::Date> due = r.date(Column::due, format.date_format);
+    if (due)
+        d.due = *due;
+    std::optional<util::Date> issued =
+        r.date(Column::issued, format.date_format);
+    if (issued && due && *issued > *due)
+        r.problem(
+            Column::issued, r.field(Column::issued),
+            fmt::format("is after the due date {}", util::format_date(*due)));
+    else
+        d.issued = issued;
+}
 
-    std::string_view due = r.required(Column::due);
-    bool due_ok = false;
-    if (!due.empty()) {
-        util::Expected<util::Date> date =
-            util::parse_date(due, format.date_format);
-        due_ok = date.ok();
-        if (date)
-            d.due = *date;
-        else
-            r.problem(Column::due, due, date.error());
-    }
-
-    std::string_view issued = r.field(Column::issued);
-    if (!issued.empty()) {
-        util::Expected<util::Date> date =
-            util::parse_date(issued, format.date_format);
-        if (!date)
-            r.problem(Column::issued, issued, date.error());
-        else if (due_ok && *date > d.due)
-            r.problem(Column::issued, issued,
-                      fmt::format("is after the due date {}",
-                                  util::format_date(d.due)));
-        else
-            d.issued = *date;
-    }
-
+void read_currency(RowReader& r, InvoiceRow& row,
+                   const std::string& default_currency) {
     // Exports write "eur" as often as "EUR".
     std::string currency(r.field(Column::currency));
     for (char& c : currency)
@@ -169,10 +203,69 @@ void read_money_and_dates(RowReader& r, InvoiceRow& row,
     if (!iso)
         r.problem(Column::currency, r.field(Column::currency),
                   "is not a three-letter currency code like EUR");
-    d.currency = currency;
+    row.data.currency = currency;
+}
+
+void read_payment_state(RowReader& r, InvoiceRow& row,
+                        const policy::ImportFormat& format) {
+    row.paid = r.money(Column::paid, format.decimal);
+    row.open = r.money(Column::open, format.decimal);
+    if (!r.has(Column::status))
+        return;
+
+    row.status_word = r.field(Column::status);
+    std::optional<RowStatus> status =
+        classify_status(row.status_word, format.status);
+    if (status)
+        row.status = *status;
+    else
+        r.problem(Column::status, row.status_word,
+                  "is on no list of [import.status] in dunn.toml; add it to "
+                  "open, paid, cancelled or draft there");
+}
+
+void read_line(RowReader& r, InvoiceRow& row,
+               const policy::ImportFormat& format) {
+    if (!format.line_items)
+        return;
+    LineItem line;
+    std::string_view quantity = r.field(Column::quantity);
+    if (!quantity.empty()) {
+        auto q = util::parse_fixed(quantity, 4, format.decimal);
+        if (!q || *q < 0)
+            r.problem(Column::quantity, quantity,
+                      q ? "is negative" : q.error());
+        else
+            line.quantity = *q;
+    }
+    line.unit_amount =
+        r.money(Column::unit_amount, format.decimal).value_or(util::Money());
+    line.line_amount = r.money(Column::line_amount, format.decimal);
+    std::string_view discount = r.field(Column::discount);
+    if (!discount.empty()) {
+        auto p = util::parse_fixed(discount, 4, format.decimal);
+        if (!p || *p < 0 || *p > 100 * util::Percent::units_per_percent)
+            r.problem(Column::discount, discount,
+                      "is not a discount in percent from 0 to 100");
+        else
+            line.discount = util::Percent::from_units(*p);
+    }
+    row.line = line;
 }
 
 } // namespace
+
+util::Money LineItem::total() const {
+    if (line_amount)
+        return *line_amount;
+    // cents x (quantity / 10^4) x (1 - discount / 10^6), rounded half-up.
+    __int128 scale = __int128(10'000) * 100 * util::Percent::units_per_percent;
+    __int128 exact =
+        __int128(unit_amount.minor()) * quantity *
+        (100 * util::Percent::units_per_percent - discount.units());
+    return util::Money::cents(
+        static_cast<std::int64_t>((exact * 2 + scale) / (scale * 2)));
+}
 
 bool is_blank_record(const CsvRecord& record) {
     return record.error.empty() &&
@@ -181,15 +274,33 @@ bool is_blank_record(const CsvRecord& record) {
                [](const std::string& f) { return util::trim(f).empty(); });
 }
 
+std::optional<RowStatus> classify_status(std::string_view word,
+                                         const policy::StatusWords& words) {
+    std::string w = util::to_lower(util::trim(word));
+    const std::pair<const std::vector<std::string>*, RowStatus> lists[] = {
+        {&words.open, RowStatus::open},
+        {&words.paid, RowStatus::paid},
+        {&words.cancelled, RowStatus::cancelled},
+        {&words.draft, RowStatus::draft}};
+    for (const auto& [list, status] : lists)
+        if (std::find(list->begin(), list->end(), w) != list->end())
+            return status;
+    for (const auto& [list, status] : lists)
+        if (!w.empty() &&
+            std::find(list->begin(), list->end(), "*") != list->end())
+            return status;
+    return std::nullopt;
+}
+
 InvoiceRow read_invoice_row(const CsvRecord& record, const ColumnMap& map,
                             const policy::ImportFormat& format,
                             const std::string& default_currency) {
     InvoiceRow row;
-    if (record.fields.size() != map.width) {
+    if (record.fields.size() != map.width()) {
         row.problems.push_back(fmt::format(
             "the row has {} fields, the header has {}; a field with the "
             "delimiter in it must be quoted",
-            record.fields.size(), map.width));
+            record.fields.size(), map.width()));
         return row;
     }
     if (!check_encoding(record, row))
@@ -198,7 +309,11 @@ InvoiceRow read_invoice_row(const CsvRecord& record, const ColumnMap& map,
     RowReader r(record, map, row);
     read_identity(r, row);
     read_contact(r, row);
-    read_money_and_dates(r, row, format, default_currency);
+    read_amount(r, row, format);
+    read_dates(r, row, format);
+    read_currency(r, row, default_currency);
+    read_payment_state(r, row, format);
+    read_line(r, row, format);
     return row;
 }
 

@@ -44,6 +44,14 @@ std::optional<Date> column_optional_date(const SQLite::Column& c) {
     return column_date(c);
 }
 
+void bind_optional_id(SQLite::Statement& s, int index,
+                      const std::optional<std::int64_t>& id) {
+    if (id)
+        s.bind(index, *id);
+    else
+        s.bind(index);
+}
+
 void bind_optional_date(SQLite::Statement& s, int index,
                         const std::optional<Date>& d) {
     if (d)
@@ -71,20 +79,24 @@ std::string random_id() {
 }
 
 // Every query that reads a whole Invoice selects these columns, in order.
+// Contact fields the invoice row left empty come from its customer.
 #define INVOICE_COLUMNS                                                        \
-    "i.id, i.number, i.customer, i.customer_id, i.email, i.phone, "            \
-    "i.language, i.currency, i.amount, i.issued, i.due, i.kind, i.held, "      \
-    "i.hold_until, i.hold_reason, i.source, "                                  \
+    "i.id, i.number, COALESCE(NULLIF(i.customer, ''), c.name, ''), "           \
+    "i.customer_id, COALESCE(NULLIF(i.email, ''), c.email, ''), "              \
+    "COALESCE(NULLIF(i.phone, ''), c.phone, ''), "                             \
+    "COALESCE(NULLIF(i.language, ''), c.language, ''), i.currency, "           \
+    "i.amount, i.issued, i.due, COALESCE(NULLIF(i.kind, ''), c.kind, ''), "    \
+    "i.held, i.hold_until, i.hold_reason, i.source, "                          \
     "(SELECT COALESCE(SUM(p.amount), 0) FROM payments p "                      \
     " WHERE p.invoice_id = i.id), "                                            \
-    "s.level_index, s.level, s.sent_on, i.customer_key "
+    "s.level_index, s.level, s.sent_on, i.customer_key, i.status "
 #define INVOICE_FROM                                                           \
     "FROM invoices i LEFT JOIN steps s ON s.invoice_id = i.id AND "            \
     "s.level_index = (SELECT MAX(level_index) FROM steps "                     \
-    "WHERE invoice_id = i.id) "
+    "WHERE invoice_id = i.id) LEFT JOIN customers c ON c.id = i.customer_ref "
 
 // Columns 1 to 11 of a query that selects id, number, customer, ...,
-// due, kind.
+// due, kind; the status is read by the caller.
 InvoiceData read_data(SQLite::Statement& s) {
     InvoiceData d;
     d.number = s.getColumn(1).getString();
@@ -116,6 +128,7 @@ Invoice read_invoice(SQLite::Statement& s) {
         inv.last_step_on = column_date(s.getColumn(19));
     }
     inv.customer_key = s.getColumn(20).getString();
+    inv.data.status = s.getColumn(21).getString();
     return inv;
 }
 
@@ -131,6 +144,7 @@ void bind_data(SQLite::Statement& s, const InvoiceData& d) {
     bind_optional_date(s, s.getIndex(":issued"), d.issued);
     s.bind(":due", util::format_date(d.due));
     s.bind(":kind", d.kind);
+    s.bind(":status", d.status);
 }
 
 } // namespace
@@ -321,19 +335,20 @@ void Ledger::finish_import(std::int64_t import_id, int added, int changed,
 }
 
 std::optional<std::int64_t> Ledger::insert_if_new(const InvoiceData& data,
-                                                  const std::string& source,
-                                                  std::int64_t import_id,
+                                                  const Provenance& from,
                                                   std::optional<Date> next_on) {
     auto& s = statement(
         "INSERT INTO invoices (number, customer, customer_id, email, phone, "
-        "language, currency, amount, issued, due, kind, source, import_id, "
-        "next_on) VALUES (:number, :customer, :customer_id, :email, :phone, "
-        ":language, :currency, :amount, :issued, :due, :kind, :source, "
-        ":import_id, :next_on) ON CONFLICT (number) DO NOTHING");
+        "language, currency, amount, issued, due, kind, status, source, "
+        "import_id, next_on, customer_ref) VALUES (:number, :customer, "
+        ":customer_id, :email, :phone, :language, :currency, :amount, "
+        ":issued, :due, :kind, :status, :source, :import_id, :next_on, "
+        ":customer_ref) ON CONFLICT (number) DO NOTHING");
     bind_data(s, data);
-    s.bind(":source", source);
-    s.bind(":import_id", import_id);
+    s.bind(":source", from.source);
+    s.bind(":import_id", from.import_id);
     bind_optional_date(s, s.getIndex(":next_on"), next_on);
+    bind_optional_id(s, s.getIndex(":customer_ref"), from.customer_ref);
     if (s.exec() == 0)
         return std::nullopt;
     return db_->getLastInsertRowid();
@@ -343,11 +358,13 @@ std::optional<std::pair<std::int64_t, InvoiceData>>
 Ledger::find_data(std::string_view number) {
     auto& s = statement("SELECT id, number, customer, customer_id, email, "
                         "phone, language, currency, amount, issued, due, "
-                        "kind FROM invoices WHERE number = ?");
+                        "kind, status FROM invoices WHERE number = ?");
     s.bind(1, std::string(number));
     if (!s.executeStep())
         return std::nullopt;
-    return std::make_pair(s.getColumn(0).getInt64(), read_data(s));
+    InvoiceData d = read_data(s);
+    d.status = s.getColumn(12).getString();
+    return std::make_pair(s.getColumn(0).getInt64(), std::move(d));
 }
 
 Money Ledger::paid(std::int64_t id) {
@@ -359,16 +376,18 @@ Money Ledger::paid(std::int64_t id) {
 }
 
 void Ledger::update(std::int64_t id, const InvoiceData& data,
-                    const std::string& source, std::int64_t import_id) {
+                    const Provenance& from) {
     auto& s = statement(
         "UPDATE invoices SET number = :number, customer = :customer, "
         "customer_id = :customer_id, email = :email, phone = :phone, "
         "language = :language, currency = :currency, amount = :amount, "
-        "issued = :issued, due = :due, kind = :kind, source = :source, "
-        "import_id = :import_id WHERE id = :id");
+        "issued = :issued, due = :due, kind = :kind, status = :status, "
+        "source = :source, import_id = :import_id, "
+        "customer_ref = :customer_ref WHERE id = :id");
     bind_data(s, data);
-    s.bind(":source", source);
-    s.bind(":import_id", import_id);
+    s.bind(":source", from.source);
+    s.bind(":import_id", from.import_id);
+    bind_optional_id(s, s.getIndex(":customer_ref"), from.customer_ref);
     s.bind(":id", id);
     s.exec();
 }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace SQLite {
@@ -38,9 +39,36 @@ struct InvoiceData {
     Money amount;
     std::optional<Date> issued;
     Date due{};
-    std::string kind; // "b2b", "b2c", or "" for the policy's default
+    std::string kind;            // "b2b", "b2c", or "" for the policy's default
+    std::string status = "open"; // or "cancelled" (by the export)
 
     bool operator==(const InvoiceData&) const = default;
+};
+
+// Where an imported invoice came from, and whose it is.
+struct Provenance {
+    std::string source; // "invoices.csv:14"
+    std::int64_t import_id = 0;
+    std::optional<std::int64_t> customer_ref; // customers.id, if known
+};
+
+// A customer from a customer list (`dunn import --customers`): contacts
+// for invoices whose rows lack them.
+struct Customer {
+    std::int64_t id = 0;
+    std::string customer_id; // the shop's number, e.g. a debtor account
+    std::string name;
+    std::string email;
+    std::string phone;
+    std::string language;
+    std::string kind;
+    std::string source;
+
+    bool same_contact(const Customer& o) const {
+        return std::tie(customer_id, name, email, phone, language, kind) ==
+               std::tie(o.customer_id, o.name, o.email, o.phone, o.language,
+                        o.kind);
+    }
 };
 
 // Reminders paused: until `until` (inclusive), or until released.
@@ -147,17 +175,29 @@ public:
     void finish_import(std::int64_t import_id, int added, int changed,
                        int unchanged);
     // Inserts a new invoice; returns its id, or nothing if the number is
-    // already in the ledger.
+    // already in the ledger. Its fields are stored as imported; where
+    // customer, email, phone, language or kind are empty, reading the
+    // invoice takes them from its customer.
     std::optional<std::int64_t> insert_if_new(const InvoiceData& data,
-                                              const std::string& source,
-                                              std::int64_t import_id,
+                                              const Provenance& from,
                                               std::optional<Date> next_on);
     // The imported fields of an invoice and its id: cheaper than find().
     std::optional<std::pair<std::int64_t, InvoiceData>>
     find_data(std::string_view number);
     Money paid(std::int64_t id);
     void update(std::int64_t id, const InvoiceData& data,
-                const std::string& source, std::int64_t import_id);
+                const Provenance& from);
+
+    // Customers. find_customer looks up by customer_id if it is not empty,
+    // else by exact name (the oldest such customer).
+    std::optional<Customer> find_customer(const std::string& customer_id,
+                                          const std::string& name);
+    bool has_customers();
+    std::int64_t insert_customer(const Customer& c);
+    void update_customer(const Customer& c);
+    // Points every invoice at its customer (by customer_id, else by name),
+    // after a customer list was imported.
+    void link_invoices_to_customers();
 
     // The schedule: next_on caches when each invoice may next be due.
     void set_next_on(std::int64_t id, std::optional<Date> next_on);

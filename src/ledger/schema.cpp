@@ -122,9 +122,34 @@ DROP TABLE steps;
 ALTER TABLE steps_v2 RENAME TO steps;
 )sql";
 
+// Version 3: imports from invoicing tools. An export may say an invoice
+// was cancelled; a customer list supplies contacts that invoice rows lack,
+// and invoices point at their customer.
+const char* const schema_v3 = R"sql(
+CREATE TABLE customers (
+    id          INTEGER PRIMARY KEY,
+    customer_id TEXT NOT NULL DEFAULT '',
+    name        TEXT NOT NULL DEFAULT '',
+    email       TEXT NOT NULL DEFAULT '',
+    phone       TEXT NOT NULL DEFAULT '',
+    language    TEXT NOT NULL DEFAULT '',
+    kind        TEXT NOT NULL DEFAULT '',
+    source      TEXT NOT NULL
+);
+CREATE UNIQUE INDEX customers_by_id ON customers (customer_id)
+    WHERE customer_id <> '';
+CREATE INDEX customers_by_name ON customers (name);
+
+ALTER TABLE invoices ADD COLUMN status TEXT NOT NULL DEFAULT 'open'
+    CHECK (status IN ('open', 'cancelled'));
+ALTER TABLE invoices ADD COLUMN customer_ref INTEGER
+    REFERENCES customers(id);
+)sql";
+
 // migrations[i] takes a ledger from version i to version i + 1.
 const std::vector<const char*>& migrations() {
-    static const std::vector<const char*> all = {schema_v1, schema_v2};
+    static const std::vector<const char*> all = {schema_v1, schema_v2,
+                                                 schema_v3};
     return all;
 }
 

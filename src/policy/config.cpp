@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <map>
 #include <sstream>
 #include <toml.hpp>
@@ -44,10 +45,18 @@ const std::map<std::string, std::vector<std::string>>& schema() {
           "payment_order", "debtor_kind"}},
         {"interest", {"mode", "rate", "base_rate"}},
         {"interest.base_rate", {"from", "percent"}},
-        {"import", {"delimiter", "decimal", "date_format", "columns"}},
+        {"import",
+         {"preset", "delimiter", "decimal", "date_format", "encoding",
+          "line_items", "columns", "status", "customers"}},
         {"import.columns",
          {"invoice", "customer", "email", "amount", "due", "phone", "currency",
-          "issued", "customer_id", "language", "kind"}},
+          "issued", "customer_id", "language", "kind", "paid", "open", "status",
+          "quantity", "unit_amount", "line_amount", "discount"}},
+        {"import.status", {"open", "paid", "cancelled", "draft"}},
+        {"import.customers",
+         {"delimiter", "decimal", "date_format", "encoding", "columns"}},
+        {"import.customers.columns",
+         {"customer_id", "customer", "email", "phone", "language", "kind"}},
         {"level",
          {"name", "after_days", "template", "letter_template", "fee",
           "fee_percent", "compensation"}},
@@ -64,6 +73,28 @@ std::string place(const toml::value& v) {
                       std::string_view message) {
     throw Error(ExitCode::config,
                 fmt::format("{}: key '{}': {}", place(v), key, message));
+}
+
+std::string kind(const toml::value& v);
+toml::value parse_toml(std::string_view text, const std::string& name);
+
+// The [import] part of a built-in preset, as a table to merge. Throws
+// ExitCode::config for an unknown name, suggesting close ones.
+toml::value preset_table(const std::string& name, const toml::value& user) {
+    std::optional<std::string_view> text = preset_text(name);
+    if (!text) {
+        std::string message = fmt::format(
+            "there is no preset {}{}; the presets are {}", util::quoted(name),
+            util::did_you_mean(util::closest(name, preset_names())),
+            fmt::join(preset_names(), ", "));
+        if (user.contains("import") && user.at("import").contains("preset"))
+            bad(user.at("import").at("preset"), "import.preset", message);
+        throw Error(ExitCode::usage, message);
+    }
+    toml::value preset = parse_toml(*text, "preset " + name);
+    toml::value table(toml::table{});
+    table.as_table()["import"] = preset.at("import");
+    return table;
 }
 
 std::string kind(const toml::value& v) {
@@ -505,8 +536,60 @@ char read_delimiter(const Section& s) {
     return d[0];
 }
 
-ImportFormat read_import(const Section& s) {
-    ImportFormat f;
+// A column's headers: one name, or a list of names to try in turn.
+std::vector<std::string> read_headers(const Section& s,
+                                      const std::string& key) {
+    const toml::value& v = s.at(key);
+    if (!v.is_array())
+        return {std::string(util::trim(nonempty(s, key)))};
+    std::vector<std::string> names;
+    for (const toml::value& item : v.as_array()) {
+        if (!item.is_string() || util::trim(item.as_string().str).empty())
+            bad(item, s.name(key), "list header names as non-empty strings");
+        names.emplace_back(util::trim(item.as_string().str));
+    }
+    if (names.empty())
+        bad(v, s.name(key), "needs at least one header name");
+    return names;
+}
+
+std::vector<std::string> read_words(const Section& s, const std::string& key) {
+    const toml::value& v = s.at(key);
+    if (!v.is_array())
+        bad(v, s.name(key),
+            fmt::format("expected a list of words like [\"paid\"], found {}",
+                        kind(v)));
+    std::vector<std::string> words;
+    for (const toml::value& item : v.as_array()) {
+        if (!item.is_string())
+            bad(item, s.name(key), "list the words as strings");
+        words.push_back(util::to_lower(util::trim(item.as_string().str)));
+    }
+    return words;
+}
+
+StatusWords read_status(const Section& s) {
+    StatusWords w{read_words(s, "open"), read_words(s, "paid"),
+                  read_words(s, "cancelled"), read_words(s, "draft")};
+    // A word on two lists would make its meaning depend on list order.
+    std::vector<std::pair<std::string, const std::vector<std::string>*>> lists =
+        {{"open", &w.open},
+         {"paid", &w.paid},
+         {"cancelled", &w.cancelled},
+         {"draft", &w.draft}};
+    for (std::size_t a = 0; a < lists.size(); ++a)
+        for (std::size_t b = a + 1; b < lists.size(); ++b)
+            for (const std::string& word : *lists[a].second)
+                if (std::find(lists[b].second->begin(), lists[b].second->end(),
+                              word) != lists[b].second->end())
+                    bad(s.at(lists[b].first), s.name(lists[b].first),
+                        fmt::format("{} is also on the {} list",
+                                    util::quoted(word), lists[a].first));
+    return w;
+}
+
+// The parts of a format that [import.customers] may override.
+void read_layout(const Section& s, ImportFormat& f) {
     f.delimiter = read_delimiter(s);
     std::string decimal = s.text("decimal");
     if (decimal != "." && decimal != ",")
@@ -520,10 +603,43 @@ ImportFormat read_import(const Section& s) {
             fmt::format("{} does not give a whole date: it needs a day, a "
                         "month and a year, e.g. \"%d.%m.%Y\"",
                         util::quoted(f.date_format)));
+    f.encoding =
+        read_choice<Encoding>(s, "encoding",
+                              {{"utf-8", Encoding::utf8},
+                               {"windows-1252", Encoding::windows_1252},
+                               {"latin-1", Encoding::latin1},
+                               {"iso-8859-1", Encoding::latin1}});
+}
 
-    Section columns(s.at("columns"), "import.columns");
-    for (const std::string& key : schema().at("import.columns"))
-        f.columns[key] = std::string(util::trim(nonempty(columns, key)));
+void read_columns(const Section& columns, const std::string& path,
+                  ImportFormat& f) {
+    for (const std::string& key : schema().at(path))
+        f.columns[key] = read_headers(columns, key);
+}
+
+ImportFormat read_import(const Section& s) {
+    ImportFormat f;
+    f.preset = s.text("preset");
+    read_layout(s, f);
+    f.line_items = read_bool(s, "line_items");
+    read_columns(Section(s.at("columns"), "import.columns"), "import.columns",
+                 f);
+    f.status = read_status(Section(s.at("status"), "import.status"));
+    return f;
+}
+
+// [import.customers] keys override [import]'s for customer lists.
+ImportFormat read_customers(const toml::value& import) {
+    toml::value merged = import;
+    const toml::value& own = import.at("customers");
+    for (const char* key : {"delimiter", "decimal", "date_format", "encoding"})
+        if (own.contains(key))
+            merged.as_table()[key] = own.at(key);
+    Section s(merged, "import.customers");
+    ImportFormat f;
+    read_layout(s, f);
+    read_columns(Section(own.at("columns"), "import.customers.columns"),
+                 "import.customers.columns", f);
     return f;
 }
 
@@ -540,6 +656,7 @@ Config read_config(const toml::value& root, const fs::path& base) {
         read_policy(Section(root.at("policy"), "policy"), root.at("level"),
                     Section(root.at("interest"), "interest"));
     c.import = read_import(Section(root.at("import"), "import"));
+    c.customers = read_customers(root.at("import"));
     return c;
 }
 
@@ -558,25 +675,49 @@ std::optional<fs::path> find_config_file(const std::optional<fs::path>& option,
 }
 
 Config parse_config(std::string_view text, const std::string& name,
-                    const fs::path& base) {
+                    const fs::path& base, const std::string& preset) {
     toml::value root = parse_toml(default_config_text(), "built-in dunn.toml");
     toml::value user = parse_toml(text, name);
     check_keys(user, "");
+
+    // The preset sits between the defaults and the file: the file's
+    // [import] keys override the preset's one by one.
+    std::string chosen = preset;
+    if (chosen.empty() && user.contains("import") &&
+        user.at("import").contains("preset"))
+        chosen = Section(user.at("import"), "import").text("preset");
+    if (!chosen.empty())
+        merge(root, preset_table(chosen, user));
+
     if (user.contains("level"))
         root.as_table().erase("level");
     merge(root, user);
+    root.as_table()["import"].as_table()["preset"] = chosen;
     return read_config(root, base);
 }
 
-Config load_config(const std::optional<fs::path>& file) {
+Config load_config(const std::optional<fs::path>& file,
+                   const std::string& preset) {
     if (!file)
-        return parse_config("", "built-in dunn.toml", ".");
+        return parse_config("", "built-in dunn.toml", ".", preset);
 
     std::string text = util::read_file(*file, "config file");
     fs::path base = file->parent_path().empty() ? "." : file->parent_path();
-    Config config = parse_config(text, file->string(), base);
+    Config config = parse_config(text, file->string(), base, preset);
     config.file = file;
     return config;
+}
+
+PresetHeaders preset_headers(const std::string& name) {
+    std::optional<std::string_view> text = preset_text(name);
+    if (!text)
+        throw Error(ExitCode::usage,
+                    fmt::format("there is no preset {}", util::quoted(name)));
+    toml::value preset = parse_toml(*text, "preset " + name);
+    PresetHeaders h;
+    for (const toml::value& v : preset.at("detect").at("headers").as_array())
+        h.identifying.push_back(v.as_string().str);
+    return h;
 }
 
 } // namespace dunn::policy

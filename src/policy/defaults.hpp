@@ -22,4 +22,9 @@ std::string_view default_config_text();
 // The built-in template `name` ("friendly"), if there is one.
 std::optional<std::string_view> builtin_template(std::string_view name);
 
+// The names of the built-in import presets ("xero", ...), sorted.
+std::vector<std::string> preset_names();
+// The preset's TOML text (presets/<name>.toml), if there is one.
+std::optional<std::string_view> preset_text(std::string_view name);
+
 } // namespace dunn::policy

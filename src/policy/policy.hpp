@@ -1,6 +1,7 @@
 #pragma once
 
 #include "claim/claim.hpp"
+#include "util/charset.hpp"
 #include "util/money.hpp"
 #include "util/percent.hpp"
 
@@ -53,13 +54,31 @@ struct Sender {
     std::string email;
 };
 
-// How `dunn import` reads a CSV file.
+using Encoding = util::Charset;
+
+// What the words in an export's status column mean to dunn. Words compare
+// without regard to case; "" stands for an empty field and "*" for any
+// word on no other list.
+struct StatusWords {
+    std::vector<std::string> open;
+    std::vector<std::string> paid;
+    std::vector<std::string> cancelled;
+    std::vector<std::string> draft;
+};
+
+// How `dunn import` reads a CSV file: the built-in defaults, then a
+// preset's (docs/presets.md), then the config file's [import] keys.
 struct ImportFormat {
+    std::string preset; // the preset in use, or ""
     char delimiter = 0; // 0: detect from the header line
     char decimal = '.';
     std::string date_format = "%Y-%m-%d";
-    // dunn column name -> header in the file, for every dunn column.
-    std::map<std::string, std::string> columns;
+    Encoding encoding = Encoding::utf8;
+    bool line_items = false; // rows sharing an invoice number are one
+    // dunn column name -> the headers it may have in the file; the first
+    // one the file has is used.
+    std::map<std::string, std::vector<std::string>> columns;
+    StatusWords status;
 };
 
 // Everything a config file (or the built-in defaults) says, with relative
@@ -72,6 +91,9 @@ struct Config {
     Sender sender;
     Policy policy;
     ImportFormat import;
+    // For `dunn import --customers`: [import] as overridden by
+    // [import.customers]; its columns are the customer list's.
+    ImportFormat customers;
 };
 
 } // namespace dunn::policy

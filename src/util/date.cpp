@@ -5,6 +5,7 @@
 #include <ctime>
 #include <date/date.h>
 #include <fmt/format.h>
+#include <optional>
 #include <sstream>
 
 namespace dunn::util {
@@ -38,12 +39,22 @@ Expected<Date> parse_iso(std::string_view s) {
     return Date(ymd);
 }
 
-} // namespace
+// "2026-01-15 09:12", "2026-01-15T09:12:00Z": the date before a time of
+// day, or nothing if `text` does not end in one.
+std::optional<std::string_view> before_time(std::string_view text) {
+    std::size_t sep = text.find_first_of(" T");
+    if (sep == std::string_view::npos || sep == 0)
+        return std::nullopt;
+    std::string_view time = trim(text.substr(sep + 1));
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    bool clock = time.size() >= 5 && digit(time[0]) && digit(time[1]) &&
+                 time[2] == ':' && digit(time[3]) && digit(time[4]);
+    if (!clock)
+        return std::nullopt;
+    return text.substr(0, sep);
+}
 
-Expected<Date> parse_date(std::string_view text, std::string_view format) {
-    text = trim(text);
-    if (text.empty())
-        return Expected<Date>::failure("is empty");
+Expected<Date> parse_day(std::string_view text, std::string_view format) {
     if (format == "%Y-%m-%d")
         return parse_iso(text);
 
@@ -65,6 +76,23 @@ Expected<Date> parse_date(std::string_view text, std::string_view format) {
         std::chrono::year(int(fields.ymd.year())),
         std::chrono::month(unsigned(fields.ymd.month())),
         std::chrono::day(unsigned(fields.ymd.day()))});
+}
+
+} // namespace
+
+Expected<Date> parse_date(std::string_view text, std::string_view format) {
+    text = trim(text);
+    if (text.empty())
+        return Expected<Date>::failure("is empty");
+    Expected<Date> day = parse_day(text, format);
+    if (day)
+        return day;
+    // Exports often write a time of day after the date; the date is what
+    // counts.
+    if (std::optional<std::string_view> date = before_time(text))
+        if (Expected<Date> date_only = parse_day(*date, format))
+            return date_only;
+    return day;
 }
 
 bool names_a_day(std::string_view format) {

@@ -12,9 +12,10 @@ namespace dunn::util {
 using Date = std::chrono::sys_days;
 
 // Reads a date written in `format` (strftime-style, as in date::parse:
-// "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", ...). The whole text must match and
-// the day must exist: "2026-02-30" fails. On failure the message completes
-// '"30.02.2026" ...'.
+// "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d%m%Y", ...). The whole text must
+// match, except that a time of day after the date is ignored
+// ("2026-01-15 09:12"), and the day must exist: "2026-02-30" fails. On
+// failure the message completes '"30.02.2026" ...'.
 Expected<Date> parse_date(std::string_view text,
                           std::string_view format = "%Y-%m-%d");
 

@@ -64,7 +64,7 @@ TEST_CASE("date: ISO dates need every digit") {
     CHECK(why_not("2026-2-3") == shape);
     CHECK(why_not("26-02-03") == shape);
     CHECK(why_not("2026/02/03") == shape);
-    CHECK(why_not("2026-02-03T10:00") == shape);
+    CHECK(why_not("2026-02-03T1:00") == shape);
     CHECK(why_not("2026-0a-03") == shape);
     CHECK(why_not("+026-02-03") == shape);
     CHECK(why_not("20260203") == shape);
@@ -101,8 +101,19 @@ TEST_CASE("date: text in another shape names the format it missed") {
 TEST_CASE("date: trailing text after a custom date is refused") {
     CHECK(why_not("31.10.2026x", "%d.%m.%Y") ==
           "does not match the date format \"%d.%m.%Y\"");
-    CHECK(why_not("31.10.2026 10:00", "%d.%m.%Y") ==
+    CHECK(why_not("31.10.2026 soon", "%d.%m.%Y") ==
           "does not match the date format \"%d.%m.%Y\"");
+}
+
+TEST_CASE("date: a time of day after the date is ignored") {
+    using dunn::util::format_date;
+    using dunn::util::parse_date;
+    CHECK(format_date(*parse_date("2026-02-03T10:00")) == "2026-02-03");
+    CHECK(format_date(*parse_date("2026-02-14 23:59")) == "2026-02-14");
+    CHECK(format_date(*parse_date("2026-02-14 23:59:59Z")) == "2026-02-14");
+    CHECK(format_date(*parse_date("31.10.2026 10:00", "%d.%m.%Y")) ==
+          "2026-10-31");
+    CHECK_FALSE(parse_date("2026-02-30 10:00"));
 }
 
 TEST_CASE("date: a custom format still checks the calendar") {

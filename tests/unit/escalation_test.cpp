@@ -19,8 +19,8 @@ dunn::policy::Policy policy() {
     dunn::policy::Policy p;
     p.min_days_between = 7;
     p.min_amount = Money::cents(500);
-    for (auto [name, days] : {std::pair{"friendly", 7}, {"second", 21},
-                              {"final", 35}}) {
+    for (auto [name, days] :
+         {std::pair{"friendly", 7}, {"second", 21}, {"final", 35}}) {
         dunn::policy::Level level;
         level.name = level.template_name = name;
         level.after_days = days;

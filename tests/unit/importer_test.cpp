@@ -34,7 +34,8 @@ ImportReport import(Ledger& l, std::vector<std::string> files,
                     ImportMode mode = ImportMode::write) {
     static const dunn::policy::Config config =
         dunn::policy::load_config(std::nullopt);
-    return import_files(l, files, config, mode);
+    return import_files(l, files, config,
+                        {mode, *dunn::util::parse_date("2026-12-01")});
 }
 
 } // namespace

@@ -1,18 +1,21 @@
 #include "importer/invoice_row.hpp"
+#include "importer/line_items.hpp"
+#include "policy/config.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace dunn::importer;
+using dunn::util::Money;
 
 namespace {
 
 dunn::policy::ImportFormat format() {
-    dunn::policy::ImportFormat f;
-    for (std::size_t c = 0; c < column_count; ++c) {
-        std::string name(column_name(static_cast<Column>(c)));
-        f.columns[name] = name;
-    }
-    return f;
+    return dunn::policy::parse_config("", "test", ".").import;
+}
+
+ColumnMap map_of(const std::vector<std::string>& header,
+                 const dunn::policy::ImportFormat& f) {
+    return *ColumnMap::find(header, column_names(), f.columns, {});
 }
 
 const std::vector<std::string> header = {"invoice", "customer", "email",
@@ -21,7 +24,7 @@ const std::vector<std::string> header = {"invoice", "customer", "email",
 
 InvoiceRow row(std::vector<std::string> fields,
                const dunn::policy::ImportFormat& f = format()) {
-    ColumnMap map = *map_columns(header, f);
+    ColumnMap map = map_of(header, f);
     CsvRecord record{2, std::move(fields), ""};
     return read_invoice_row(record, map, f, "EUR");
 }
@@ -103,7 +106,8 @@ TEST_CASE("invoice_row: invalid UTF-8 and NUL are reported alone") {
     CHECK(r.problems ==
           std::vector<std::string>{
               "field 2 is not valid UTF-8; save the file as UTF-8 (\"CSV "
-              "UTF-8\" in spreadsheet programs)",
+              "UTF-8\" in spreadsheet programs), or set [import] encoding "
+              "= \"windows-1252\"",
               "field 6 contains a NUL byte; this is not a text file"});
 }
 
@@ -123,31 +127,134 @@ TEST_CASE("invoice_row: blank records") {
     CHECK_FALSE(is_blank_record({3, {}, "an error"}));
 }
 
-TEST_CASE("column_map: names match without regard to case or spaces") {
+const std::vector<std::string> required = {"invoice", "due",
+                                           "customer|customer_id", "amount"};
+
+TEST_CASE("column_map: names match ignoring case, spaces and a leading *") {
     auto f = format();
-    f.columns["due"] = "Fällig am";
-    std::vector<std::string> h = {"INVOICE", " Customer ", "email",
-                                  "Amount",  "Fällig am",  "extra"};
-    auto map = map_columns(h, f);
+    f.columns["due"] = {"Fällig am"};
+    std::vector<std::string> h = {"*INVOICE", " Customer ", "email",
+                                  "Amount",   "Fällig am",  "extra"};
+    auto map = ColumnMap::find(h, column_names(), f.columns, required);
     REQUIRE(map);
+    CHECK(map->at(Column::invoice) == 0);
     CHECK(map->at(Column::due) == 4);
-    CHECK(map->width == 6);
+    CHECK(map->width() == 6);
     CHECK_FALSE(map->has(Column::phone));
+}
+
+TEST_CASE("column_map: the first of several headers present wins") {
+    auto f = format();
+    f.columns["invoice"] = {"Number", "id"};
+    auto only_id = ColumnMap::find({"id", "customer", "amount", "due"},
+                                   column_names(), f.columns, required);
+    REQUIRE(only_id);
+    CHECK(only_id->at(Column::invoice) == 0);
+    auto both = ColumnMap::find({"id", "Number", "customer", "amount", "due"},
+                                column_names(), f.columns, required);
+    CHECK(both->at(Column::invoice) == 1);
 }
 
 TEST_CASE("column_map: missing columns are named with how to map them") {
     auto f = format();
-    f.columns["due"] = "Faellig";
-    auto map = map_columns({"invoice", "customer"}, f);
+    f.columns["due"] = {"Faellig"};
+    auto map = ColumnMap::find({"invoice", "email"}, column_names(), f.columns,
+                               required);
     REQUIRE_FALSE(map);
     CHECK_THAT(map.error(),
                Catch::StartsWith("the header lacks the required columns "
-                                 "'email', 'amount', 'Faellig' (for due)"));
+                                 "'Faellig' (for due), 'customer' or "
+                                 "'customer_id', 'amount'"));
 }
 
 TEST_CASE("column_map: a mapped header twice is ambiguous") {
-    auto map = map_columns(
-        {"invoice", "customer", "email", "amount", "due", "Amount"}, format());
+    auto map = ColumnMap::find(
+        {"invoice", "customer", "email", "amount", "due", "Amount"},
+        column_names(), format().columns, required);
     REQUIRE_FALSE(map);
     CHECK_THAT(map.error(), Catch::Contains("columns 4 and 6"));
+}
+
+const std::vector<std::string> state_header = {
+    "invoice", "customer_id", "amount", "due",
+    "paid",    "open",        "status", "phone"};
+
+InvoiceRow state_row(std::vector<std::string> fields,
+                     const dunn::policy::ImportFormat& f = format()) {
+    CsvRecord record{2, std::move(fields), ""};
+    return read_invoice_row(record, map_of(state_header, f), f, "EUR");
+}
+
+TEST_CASE("invoice_row: payment state columns and status words") {
+    InvoiceRow r = state_row({"I", "K-1", "100", "2026-10-01", "40", "60",
+                              "Partial/Deposit", "'+49 30 1"});
+    REQUIRE(r.ok());
+    CHECK(r.data.customer.empty()); // a customer list may name it
+    CHECK(*r.paid == Money::cents(4000));
+    CHECK(*r.open == Money::cents(6000));
+    CHECK(r.status == RowStatus::open);
+    CHECK(r.data.phone == "+49 30 1");
+
+    InvoiceRow bad =
+        state_row({"I", "K-1", "100", "2026-10-01", "", "", "Lost", ""});
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0] ==
+          "column 'status': \"Lost\" is on no list of [import.status] in "
+          "dunn.toml; add it to open, paid, cancelled or draft there");
+}
+
+TEST_CASE("invoice_row: status words ignore case; * matches any other") {
+    dunn::policy::StatusWords w;
+    w.open = {""};
+    w.paid = {"*"};
+    w.cancelled = {"storno"};
+    CHECK(classify_status("", w) == RowStatus::open);
+    CHECK(classify_status("X", w) == RowStatus::paid);
+    CHECK(classify_status(" STORNO ", w) == RowStatus::cancelled);
+    CHECK_FALSE(classify_status("", dunn::policy::StatusWords{}));
+}
+
+TEST_CASE("invoice_row: a date with a time of day counts as the date") {
+    InvoiceRow r =
+        state_row({"I", "K-1", "100", "2026-02-14 23:59", "", "", "", ""});
+    REQUIRE(r.ok());
+    CHECK(dunn::util::format_date(r.data.due) == "2026-02-14");
+}
+
+TEST_CASE("line_items: quantity x unit amount less discount, per line") {
+    LineItem line;
+    line.quantity = 15'000; // 1.5
+    line.unit_amount = Money::cents(3333);
+    line.discount = dunn::util::Percent::from_units(100'000); // 10%
+    // 1.5 x 33.33 x 0.9 = 44.9955, rounded half-up to 45.00.
+    CHECK(line.total() == Money::cents(4500));
+    line.line_amount = Money::cents(123);
+    CHECK(line.total() == Money::cents(123));
+}
+
+TEST_CASE("line_items: rows of one invoice are summed; their own fields "
+          "must agree") {
+    auto f = format();
+    f.line_items = true;
+    std::vector<std::string> h = {"invoice", "customer", "email",
+                                  "due",     "quantity", "unit_amount"};
+    auto row = [&](std::vector<std::string> fields) {
+        CsvRecord record{2, std::move(fields), ""};
+        return read_invoice_row(record, map_of(h, f), f, "EUR");
+    };
+    LineItems lines;
+    lines.add(row({"A", "Ann", "a@example.com", "2026-10-01", "2", "10"}), 2);
+    lines.add(row({"B", "Bob", "b@example.com", "2026-10-01", "1", "5"}), 3);
+    lines.add(row({"A", "Ann", "a@example.com", "2026-10-01", "0.5", "3"}), 4);
+    lines.add(row({"A", "Ann", "a@example.com", "2026-10-09", "1", "1"}), 5);
+    auto invoices = lines.invoices();
+    REQUIRE(invoices.size() == 2);
+    CHECK(invoices[0].row.data.number == "A");
+    CHECK(invoices[0].row.data.amount == Money::cents(2150));
+    CHECK(invoices[0].line == 2);
+    CHECK(invoices[1].row.data.amount == Money::cents(500));
+    REQUIRE(lines.problems().size() == 1);
+    CHECK(lines.problems()[0].line == 5);
+    CHECK_THAT(lines.problems()[0].what,
+               Catch::Contains("differs from its line 2 in due;"));
 }

@@ -45,7 +45,7 @@ InvoiceData invoice(const char* number, std::int64_t cents = 10000) {
 
 std::int64_t add(Ledger& l, const char* number, std::int64_t cents = 10000) {
     std::int64_t import_id = l.begin_import("test.csv");
-    return *l.insert_if_new(invoice(number, cents), "test.csv:2", import_id,
+    return *l.insert_if_new(invoice(number, cents), {"test.csv:2", import_id},
                             day("2026-10-08"));
 }
 
@@ -116,7 +116,7 @@ TEST_CASE("ledger: migrating a version 0 file creates every table") {
 TEST_CASE("ledger: insert, find, update and the open amount") {
     Ledger l = Ledger::in_memory();
     std::int64_t id = add(l, "INV-1");
-    CHECK_FALSE(l.insert_if_new(invoice("INV-1"), "x", 1, std::nullopt));
+    CHECK_FALSE(l.insert_if_new(invoice("INV-1"), {"x", 1}, std::nullopt));
 
     l.add_payment(id, Money::cents(2500), day("2026-10-05"), "paid");
     l.add_payment(id, Money::cents(500), day("2026-10-06"), "paid");
@@ -129,7 +129,7 @@ TEST_CASE("ledger: insert, find, update and the open amount") {
 
     InvoiceData changed = invoice("INV-1", 12000);
     changed.issued = day("2026-09-01");
-    l.update(id, changed, "other.csv:9", 1);
+    l.update(id, changed, {"other.csv:9", 1});
     auto data = l.find_data("INV-1");
     REQUIRE(data);
     CHECK(data->second == changed);
@@ -171,6 +171,50 @@ TEST_CASE("ledger: a step is unique per invoice and level, and per file "
     CHECK(l.steps(id).at(0).fee == Money::cents(250));
     CHECK(l.is_recorded("a.eml"));
     CHECK_FALSE(l.is_recorded("b.eml"));
+}
+
+TEST_CASE("ledger: an invoice's missing contact comes from its customer") {
+    Ledger l = Ledger::in_memory();
+    dunn::ledger::Customer c;
+    c.customer_id = "10001";
+    c.name = "Müller GmbH";
+    c.email = "buchhaltung@mueller.example";
+    c.kind = "b2b";
+    c.source = "customers.csv:2";
+    std::int64_t cid = l.insert_customer(c);
+
+    InvoiceData bare = invoice("RE-1");
+    bare.customer = "";
+    bare.email = "";
+    bare.customer_id = "10001";
+    std::int64_t import_id = l.begin_import("x");
+    std::int64_t id = *l.insert_if_new(bare, {"x:2", import_id, cid}, {});
+    auto inv = l.find(id);
+    CHECK(inv->data.customer == "Müller GmbH");
+    CHECK(inv->data.email == "buchhaltung@mueller.example");
+    CHECK(inv->data.kind == "b2b");
+    CHECK(l.find_data("RE-1")->second.email.empty()); // stored as imported
+
+    c.id = cid;
+    c.email = "neu@mueller.example";
+    l.update_customer(c);
+    CHECK(l.find(id)->data.email == "neu@mueller.example");
+    CHECK(l.find_customer("10001", "")->name == "Müller GmbH");
+    CHECK(l.find_customer("", "Müller GmbH")->id == cid);
+    CHECK_FALSE(l.find_customer("10002", "Müller GmbH"));
+}
+
+TEST_CASE("ledger: invoices are linked to customers after a customer list") {
+    Ledger l = Ledger::in_memory();
+    std::int64_t id = add(l, "A"); // customer "Ann", no customer_id
+    dunn::ledger::Customer c;
+    c.name = "Ann";
+    c.phone = "+49 1";
+    c.source = "c.csv:2";
+    l.insert_customer(c);
+    CHECK(l.find(id)->data.phone.empty());
+    l.link_invoices_to_customers();
+    CHECK(l.find(id)->data.phone == "+49 1");
 }
 
 TEST_CASE("ledger: due candidates come from next_on") {
