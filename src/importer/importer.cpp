@@ -41,19 +41,29 @@ std::string date_text(const std::optional<util::Date>& d) {
     return d ? util::format_date(*d) : "none";
 }
 
+// A hash of everything a row says, fed field by field: formatting a
+// string per row first cost a tenth of an import.
 std::uint64_t row_hash(const InvoiceRow& row) {
     const InvoiceData& d = row.data;
-    auto money = [](const std::optional<util::Money>& m) {
-        return m ? std::to_string(m->minor()) : std::string("-");
+    std::uint64_t h = util::fnv1a64("");
+    auto add = [&](std::string_view s) {
+        h = util::fnv1a64_more(h, s);
+        h = util::fnv1a64_more(h, "\x1f");
     };
-    std::string all = fmt::format(
-        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}"
-        "\x1f{}\x1f{}\x1f{}",
-        d.number, d.customer, d.customer_id, d.email, d.phone, d.language,
-        d.currency, d.amount.minor(), date_text(d.issued),
-        util::format_date(d.due), d.kind, d.status, money(row.paid),
-        money(row.open), static_cast<int>(row.status));
-    return util::fnv1a64(all);
+    auto add_number = [&](std::int64_t n) {
+        add(std::string_view(reinterpret_cast<const char*>(&n), sizeof n));
+    };
+    for (const std::string* s : {&d.number, &d.customer, &d.customer_id,
+                                 &d.email, &d.phone, &d.language, &d.currency,
+                                 &d.kind, &d.status})
+        add(*s);
+    add_number(d.amount.minor());
+    add_number(d.issued ? d.issued->time_since_epoch().count() : -1);
+    add_number(d.due.time_since_epoch().count());
+    add_number(row.paid ? row.paid->minor() : -1);
+    add_number(row.open ? row.open->minor() : -1);
+    add_number(static_cast<int>(row.status));
+    return h;
 }
 
 // "amount 100.00 -> 120.00, due 2026-01-01 -> 2026-02-01".
@@ -113,7 +123,8 @@ public:
 private:
     std::string where(Place p) const {
         const std::string& f = files_[p.file];
-        return fmt::format("{}:{}", f == "-" ? "<stdin>" : f, p.line);
+        return (f == "-" ? std::string("<stdin>") : f) + ":" +
+               std::to_string(p.line);
     }
     void error(Place p, std::string what) {
         errors_.emplace_back(p, std::move(what));

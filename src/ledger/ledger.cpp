@@ -132,19 +132,22 @@ Invoice read_invoice(SQLite::Statement& s) {
     return inv;
 }
 
+// Binds an invoice's fields to parameters ?1 to ?12, in the order of
+// read_data. By position and without copies: an import binds a million
+// rows, and looking names up cost more than the insert itself.
 void bind_data(SQLite::Statement& s, const InvoiceData& d) {
-    s.bind(":number", d.number);
-    s.bind(":customer", d.customer);
-    s.bind(":customer_id", d.customer_id);
-    s.bind(":email", d.email);
-    s.bind(":phone", d.phone);
-    s.bind(":language", d.language);
-    s.bind(":currency", d.currency);
-    s.bind(":amount", static_cast<std::int64_t>(d.amount.minor()));
-    bind_optional_date(s, s.getIndex(":issued"), d.issued);
-    s.bind(":due", util::format_date(d.due));
-    s.bind(":kind", d.kind);
-    s.bind(":status", d.status);
+    s.bindNoCopy(1, d.number);
+    s.bindNoCopy(2, d.customer);
+    s.bindNoCopy(3, d.customer_id);
+    s.bindNoCopy(4, d.email);
+    s.bindNoCopy(5, d.phone);
+    s.bindNoCopy(6, d.language);
+    s.bindNoCopy(7, d.currency);
+    s.bind(8, static_cast<std::int64_t>(d.amount.minor()));
+    bind_optional_date(s, 9, d.issued);
+    s.bind(10, util::format_date(d.due));
+    s.bindNoCopy(11, d.kind);
+    s.bindNoCopy(12, d.status);
 }
 
 } // namespace
@@ -178,8 +181,10 @@ Ledger Ledger::open(const fs::path& path, Mode mode) {
 
     // Even a reader opens read-write: a WAL reader may need to create the
     // -shm file, and migrating an older ledger writes.
+    // One connection, one thread: SQLite's own mutexes would only cost.
     auto db = std::make_unique<SQLite::Database>(
-        path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+        path.string(),
+        SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
         busy_timeout_ms);
     Ledger ledger(std::move(db), path);
     ledger.configure();
@@ -340,15 +345,14 @@ std::optional<std::int64_t> Ledger::insert_if_new(const InvoiceData& data,
     auto& s = statement(
         "INSERT INTO invoices (number, customer, customer_id, email, phone, "
         "language, currency, amount, issued, due, kind, status, source, "
-        "import_id, next_on, customer_ref) VALUES (:number, :customer, "
-        ":customer_id, :email, :phone, :language, :currency, :amount, "
-        ":issued, :due, :kind, :status, :source, :import_id, :next_on, "
-        ":customer_ref) ON CONFLICT (number) DO NOTHING");
+        "import_id, next_on, customer_ref) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+        "ON CONFLICT (number) DO NOTHING");
     bind_data(s, data);
-    s.bind(":source", from.source);
-    s.bind(":import_id", from.import_id);
-    bind_optional_date(s, s.getIndex(":next_on"), next_on);
-    bind_optional_id(s, s.getIndex(":customer_ref"), from.customer_ref);
+    s.bindNoCopy(13, from.source);
+    s.bind(14, from.import_id);
+    bind_optional_date(s, 15, next_on);
+    bind_optional_id(s, 16, from.customer_ref);
     if (s.exec() == 0)
         return std::nullopt;
     return db_->getLastInsertRowid();
@@ -378,17 +382,15 @@ Money Ledger::paid(std::int64_t id) {
 void Ledger::update(std::int64_t id, const InvoiceData& data,
                     const Provenance& from) {
     auto& s = statement(
-        "UPDATE invoices SET number = :number, customer = :customer, "
-        "customer_id = :customer_id, email = :email, phone = :phone, "
-        "language = :language, currency = :currency, amount = :amount, "
-        "issued = :issued, due = :due, kind = :kind, status = :status, "
-        "source = :source, import_id = :import_id, "
-        "customer_ref = :customer_ref WHERE id = :id");
+        "UPDATE invoices SET number = ?1, customer = ?2, customer_id = ?3, "
+        "email = ?4, phone = ?5, language = ?6, currency = ?7, amount = ?8, "
+        "issued = ?9, due = ?10, kind = ?11, status = ?12, source = ?13, "
+        "import_id = ?14, customer_ref = ?15 WHERE id = ?16");
     bind_data(s, data);
-    s.bind(":source", from.source);
-    s.bind(":import_id", from.import_id);
-    bind_optional_id(s, s.getIndex(":customer_ref"), from.customer_ref);
-    s.bind(":id", id);
+    s.bindNoCopy(13, from.source);
+    s.bind(14, from.import_id);
+    bind_optional_id(s, 15, from.customer_ref);
+    s.bind(16, id);
     s.exec();
 }
 

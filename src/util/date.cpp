@@ -105,8 +105,20 @@ bool names_a_day(std::string_view format) {
 
 std::string format_date(Date d) {
     std::chrono::year_month_day ymd{d};
-    return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()),
-                       unsigned(ymd.month()), unsigned(ymd.day()));
+    int y = int(ymd.year());
+    if (y < 0 || y > 9999)
+        return fmt::format("{}-{:02}-{:02}", y, unsigned(ymd.month()),
+                           unsigned(ymd.day()));
+    // By hand: ledgers and lists format millions of dates.
+    char text[] = "0000-00-00";
+    auto put = [&](int at, unsigned value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, static_cast<unsigned>(y), 4);
+    put(5, unsigned(ymd.month()), 2);
+    put(8, unsigned(ymd.day()), 2);
+    return std::string(text, 10);
 }
 
 Date today_local() {
