@@ -173,6 +173,8 @@ void start_run(Context& c) {
                                 util::format_date(*latest)));
     c.run_id = c.ledger.start_run(c.as_of);
     align_schedule(c.ledger, c.config.policy);
+    if (letters(c))
+        c.ledger.ensure_customer_index();
     transaction.commit();
 }
 

@@ -47,7 +47,8 @@ private:
     void detect_delimiter();
     void reset_parser();
     void feed(const char* data, std::size_t size);
-    void skip(const char* data, std::size_t size, bool ends_line);
+    bool feed_plain(const char* data, std::size_t size);
+    void drop_field_bytes();
     void fail(std::size_t line, std::string message);
     std::string too_long() const;
 
@@ -67,10 +68,10 @@ private:
     std::size_t line_ = 1;        // physical line being fed
     std::size_t record_line_ = 0; // where the current record began
     bool in_record_ = false;
-    bool skipping_ = false;    // after an error, up to the next record
-    bool skip_quoted_ = false; // ... which starts after a closing quote
+    bool skipping_ = false; // after malformed quotes, up to the next line
     CsvRecord current_;
-    std::vector<CsvRecord> ready_; // completed records, oldest first
+    std::size_t current_count_ = 0; // fields of current_ filled so far
+    std::vector<CsvRecord> ready_;  // completed records, oldest first
     std::size_t ready_pos_ = 0;
 };
 

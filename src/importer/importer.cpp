@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <tuple>
 
 namespace dunn::importer {
@@ -53,9 +54,9 @@ std::uint64_t row_hash(const InvoiceRow& row) {
     auto add_number = [&](std::int64_t n) {
         add(std::string_view(reinterpret_cast<const char*>(&n), sizeof n));
     };
-    for (const std::string* s : {&d.number, &d.customer, &d.customer_id,
-                                 &d.email, &d.phone, &d.language, &d.currency,
-                                 &d.kind, &d.status})
+    for (const std::string* s :
+         {&d.number, &d.customer, &d.customer_id, &d.email, &d.phone,
+          &d.language, &d.currency, &d.kind, &d.status})
         add(*s);
     add_number(d.amount.minor());
     add_number(d.issued ? d.issued->time_since_epoch().count() : -1);
@@ -143,6 +144,11 @@ private:
     void record_export_payment(std::int64_t id, const InvoiceRow& row);
     void find_conflicts();
     void collect_errors();
+    std::uint64_t format_digest(const ColumnMap& map) const;
+    std::uint64_t row_digest(std::uint64_t seed, const CsvRecord& record,
+                             const ColumnMap& map) const;
+    bool already_imported(const CsvRecord& record, const ColumnMap& map,
+                          std::uint64_t digest, Place place);
 
     ledger::Ledger& ledger_;
     const policy::Config& config_;
@@ -199,6 +205,7 @@ void Import::read_file(std::uint32_t index) {
         return;
     }
 
+    std::uint64_t seed = format_digest(*map);
     LineItems lines;
     while (source.next(record)) {
         if (!record.error.empty()) {
@@ -207,8 +214,13 @@ void Import::read_file(std::uint32_t index) {
         }
         if (is_blank_record(record))
             continue;
+        std::uint64_t digest = row_digest(seed, record, *map);
+        if (!format.line_items &&
+            already_imported(record, *map, digest, place()))
+            continue;
         InvoiceRow row =
             read_invoice_row(record, *map, format, config_.policy.currency);
+        row.digest = digest;
         for (const std::string& problem : row.problems)
             error(place(), problem);
         if (row.ok() && format.line_items)
@@ -220,8 +232,55 @@ void Import::read_file(std::uint32_t index) {
 
     for (const LineItems::Problem& p : lines.problems())
         error({index, p.line}, p.what);
-    for (LineItems::Invoice& invoice : lines.invoices())
+    // An invoice made of lines is hashed as the invoice it became.
+    for (LineItems::Invoice& invoice : lines.invoices()) {
+        invoice.row.digest = row_hash(invoice.row);
         accept(std::move(invoice.row), {index, invoice.line});
+    }
+}
+
+// Everything that decides how a row is read, so that a row counts as the
+// same only when read the same way.
+std::uint64_t Import::format_digest(const ColumnMap& map) const {
+    const policy::ImportFormat& f = config_.import;
+    std::string text = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", f.decimal,
+                                   f.date_format, static_cast<int>(f.encoding),
+                                   f.line_items, config_.policy.currency);
+    for (const auto* words :
+         {&f.status.open, &f.status.paid, &f.status.cancelled, &f.status.draft})
+        text += fmt::format("\x1f{}", fmt::join(*words, "\x1e"));
+    for (std::size_t c = 0; c < column_names().size(); ++c)
+        for (int i : map.all(c))
+            text += fmt::format("\x1f{}:{}", c, i);
+    return util::fnv1a64(text);
+}
+
+std::uint64_t Import::row_digest(std::uint64_t seed, const CsvRecord& record,
+                                 const ColumnMap& map) const {
+    std::uint64_t h = seed;
+    for (std::size_t c = 0; c < column_names().size(); ++c) {
+        h = util::fnv1a64_more(h,
+                               field_of(record, map, static_cast<Column>(c)));
+        h = util::fnv1a64_more(h, "\x1f");
+    }
+    return h;
+}
+
+// A re-import's usual row: the very row the invoice was last imported from.
+// It was checked then, so it needs neither checking nor storing now.
+bool Import::already_imported(const CsvRecord& record, const ColumnMap& map,
+                              std::uint64_t digest, Place place) {
+    if (ledger_was_empty_ || record.fields.size() != map.width())
+        return false;
+    std::string_view number = field_of(record, map, Column::invoice);
+    if (number.empty())
+        return false;
+    auto match = ledger_.match(number, static_cast<std::int64_t>(digest));
+    if (!match || !match->same_row)
+        return false;
+    seen_.push_back({util::fnv1a64(number), digest, place});
+    ++report_.unchanged;
+    return true;
 }
 
 // The customer whose contact fills in what the row lacks; an error if the
@@ -297,7 +356,7 @@ void Import::accept(InvoiceRow row, Place place) {
     }
     row.data.status = row.status == RowStatus::cancelled ? "cancelled" : "open";
     // Every row counts for duplicates, even one with other problems.
-    seen_.push_back({util::fnv1a64(row.data.number), row_hash(row), place});
+    seen_.push_back({util::fnv1a64(row.data.number), row.digest, place});
     if (!check_payment_state(row, place))
         return;
     std::optional<ledger::Customer> customer = customer_for(row, place);
@@ -307,7 +366,8 @@ void Import::accept(InvoiceRow row, Place place) {
     // the transaction is rolled back at the end.
     ledger::Provenance from{where(place), import_id_,
                             customer ? std::optional(customer->id)
-                                     : std::nullopt};
+                                     : std::nullopt,
+                            static_cast<std::int64_t>(row.digest)};
     bool stored = false;
     std::optional<std::int64_t> id;
     if (ledger_was_empty_)
@@ -334,6 +394,8 @@ void Import::store_existing(std::int64_t id, const InvoiceData& old,
                             const ledger::Provenance& from, Place place,
                             bool& stored) {
     if (old == data) {
+        // Written differently, or imported before digests: the same.
+        ledger_.store_digest(id, from.digest);
         ++report_.unchanged;
         stored = true;
         return;
@@ -426,8 +488,14 @@ ImportReport Import::run() {
     ledger_was_empty_ = !ledger_.has_invoices();
     has_customers_ = ledger_.has_customers();
 
+    // A first import is a bulk load: indexes only `dunn run` reads are
+    // built once at the end rather than kept up row by row.
+    if (ledger_was_empty_)
+        ledger_.drop_run_indexes();
     for (std::uint32_t i = 0; i < files_.size(); ++i)
         read_file(i);
+    if (ledger_was_empty_)
+        ledger_.create_run_indexes();
     find_conflicts();
     collect_errors();
 

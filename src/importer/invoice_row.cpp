@@ -23,13 +23,7 @@ public:
     // The trimmed field of column `c`, or "" if the file lacks it. A
     // column with several headers takes the first that is not empty.
     std::string_view field(Column c) const {
-        for (int i : map_.all(c)) {
-            std::string_view v =
-                util::trim(record_.fields[static_cast<std::size_t>(i)]);
-            if (!v.empty())
-                return v;
-        }
-        return {};
+        return field_of(record_, map_, c);
     }
     bool has(Column c) const { return map_.has(c); }
 
@@ -254,6 +248,17 @@ void read_line(RowReader& r, InvoiceRow& row,
 }
 
 } // namespace
+
+std::string_view field_of(const CsvRecord& record, const ColumnMap& map,
+                          Column c) {
+    for (int i : map.all(c)) {
+        std::string_view v =
+            util::trim(record.fields[static_cast<std::size_t>(i)]);
+        if (!v.empty())
+            return v;
+    }
+    return {};
+}
 
 util::Money LineItem::total() const {
     if (line_amount)

@@ -38,10 +38,16 @@ struct InvoiceRow {
     RowStatus status = RowStatus::open;
     std::string status_word;      // as written, for messages
     std::optional<LineItem> line; // with [import] line_items = true
+    std::uint64_t digest = 0;     // see ledger::Provenance::digest
     std::vector<std::string> problems;
 
     bool ok() const { return problems.empty(); }
 };
+
+// The trimmed field of column `c`, or "" if the file lacks it. A column
+// with several headers takes the first that is not empty.
+std::string_view field_of(const CsvRecord& record, const ColumnMap& map,
+                          Column c);
 
 // True for a record with no content (a blank line, or only delimiters, as
 // spreadsheets write below the data): skipped, not an error.

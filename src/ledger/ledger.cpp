@@ -2,6 +2,7 @@
 
 #include "ledger/schema.hpp"
 #include "util/file.hpp"
+#include "util/hash.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -209,14 +210,17 @@ void Ledger::configure() {
     // relies on it: a step recorded must stay recorded after power loss.
     db_->exec("PRAGMA synchronous = FULL");
     db_->exec("PRAGMA foreign_keys = ON");
+    // 16 MB of page cache (SQLite's default is 2): a million-invoice
+    // ledger's indexes then stay in memory during an import.
+    db_->exec("PRAGMA cache_size = -16384");
 }
 
 SQLite::Statement& Ledger::statement(const char* sql) {
     auto& slot = statements_[sql];
     if (!slot)
         slot = std::make_unique<SQLite::Statement>(*db_, sql);
+    // Every caller binds every parameter, so bindings need no clearing.
     slot->reset();
-    slot->clearBindings();
     return *slot;
 }
 
@@ -345,17 +349,58 @@ std::optional<std::int64_t> Ledger::insert_if_new(const InvoiceData& data,
     auto& s = statement(
         "INSERT INTO invoices (number, customer, customer_id, email, phone, "
         "language, currency, amount, issued, due, kind, status, source, "
-        "import_id, next_on, customer_ref) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+        "import_id, next_on, customer_ref, digest) VALUES (?1, ?2, ?3, ?4, "
+        "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
         "ON CONFLICT (number) DO NOTHING");
     bind_data(s, data);
     s.bindNoCopy(13, from.source);
     s.bind(14, from.import_id);
     bind_optional_date(s, 15, next_on);
     bind_optional_id(s, 16, from.customer_ref);
+    s.bind(17, from.digest);
     if (s.exec() == 0)
         return std::nullopt;
     return db_->getLastInsertRowid();
+}
+
+std::optional<Ledger::Match> Ledger::match(std::string_view number,
+                                           std::int64_t digest) {
+    auto& s = statement("SELECT id, digest FROM invoices WHERE number = ?");
+    s.bind(1, std::string(number)); // usually short enough not to allocate
+    if (!s.executeStep())
+        return std::nullopt;
+    return Match{s.getColumn(0).getInt64(),
+                 !s.getColumn(1).isNull() &&
+                     s.getColumn(1).getInt64() == digest};
+}
+
+void Ledger::store_digest(std::int64_t id, std::int64_t digest) {
+    auto& s = statement("UPDATE invoices SET digest = ? WHERE id = ?");
+    s.bind(1, digest);
+    s.bind(2, id);
+    s.exec();
+}
+
+// Schema changes wait for statements that are still open on the table:
+// cached statements stay open after their last row until reused.
+void Ledger::close_statements() {
+    for (auto& [sql, statement] : statements_)
+        statement->reset();
+}
+
+void Ledger::drop_run_indexes() {
+    close_statements();
+    ledger::drop_run_indexes(*db_);
+}
+
+void Ledger::create_run_indexes() {
+    close_statements();
+    ledger::create_run_indexes(*db_);
+}
+
+void Ledger::ensure_customer_index() {
+    close_statements();
+    ledger::ensure_customer_index(*db_);
 }
 
 std::optional<std::pair<std::int64_t, InvoiceData>>
@@ -385,12 +430,13 @@ void Ledger::update(std::int64_t id, const InvoiceData& data,
         "UPDATE invoices SET number = ?1, customer = ?2, customer_id = ?3, "
         "email = ?4, phone = ?5, language = ?6, currency = ?7, amount = ?8, "
         "issued = ?9, due = ?10, kind = ?11, status = ?12, source = ?13, "
-        "import_id = ?14, customer_ref = ?15 WHERE id = ?16");
+        "import_id = ?14, customer_ref = ?15, digest = ?16 WHERE id = ?17");
     bind_data(s, data);
     s.bindNoCopy(13, from.source);
     s.bind(14, from.import_id);
     bind_optional_id(s, 15, from.customer_ref);
-    s.bind(16, id);
+    s.bind(16, from.digest);
+    s.bind(17, id);
     s.exec();
 }
 

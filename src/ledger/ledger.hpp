@@ -50,6 +50,9 @@ struct Provenance {
     std::string source; // "invoices.csv:14"
     std::int64_t import_id = 0;
     std::optional<std::int64_t> customer_ref; // customers.id, if known
+    // A hash of the row the invoice was imported from, as the importer
+    // reads it: the same row again needs no more than a lookup.
+    std::int64_t digest = 0;
 };
 
 // A customer from a customer list (`dunn import --customers`): contacts
@@ -181,6 +184,19 @@ public:
     std::optional<std::int64_t> insert_if_new(const InvoiceData& data,
                                               const Provenance& from,
                                               std::optional<Date> next_on);
+    // Whether an invoice with this number is in the ledger, and if so
+    // whether it was last imported from a row with this digest.
+    struct Match {
+        std::int64_t id;
+        bool same_row;
+    };
+    std::optional<Match> match(std::string_view number, std::int64_t digest);
+    void store_digest(std::int64_t id, std::int64_t digest);
+    // Around a bulk load into an empty ledger: see schema.hpp.
+    void drop_run_indexes();
+    void create_run_indexes();
+    // Before reading invoices_of_customer over a large ledger.
+    void ensure_customer_index();
     // The imported fields of an invoice and its id: cheaper than find().
     std::optional<std::pair<std::int64_t, InvoiceData>>
     find_data(std::string_view number);
@@ -224,6 +240,7 @@ public:
 private:
     Ledger(std::unique_ptr<SQLite::Database> db, fs::path path);
     SQLite::Statement& statement(const char* sql);
+    void close_statements();
     void configure();
 
     std::unique_ptr<SQLite::Database> db_;

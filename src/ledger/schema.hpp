@@ -15,4 +15,11 @@ int schema_version();
 // SQLite file that is not a dunn ledger.
 void migrate(SQLite::Database& db, const char* path_for_messages);
 
+// Drops and recreates the indexes that only `dunn run` reads, around a
+// bulk load (inside its transaction).
+void drop_run_indexes(SQLite::Database& db);
+void create_run_indexes(SQLite::Database& db);
+// The index letters grouped per customer need (see schema.cpp).
+void ensure_customer_index(SQLite::Database& db);
+
 } // namespace dunn::ledger

@@ -158,3 +158,21 @@ TEST_CASE("csv_reader: an over-long quoted field is skipped to its end") {
     CHECK(r.records[2].fields == Fields{"2", "3\n4"});
     CHECK(r.records[2].line == 40003);
 }
+
+TEST_CASE("csv_reader: lines without quotes read as libcsv reads them") {
+    // Such lines skip libcsv (for speed); these pin that both agree.
+    Read r = read_all("a,b,c\n x , y ,\n,,\n\"q\", r ,s\n  \nlast,one,x");
+    REQUIRE(r.records.size() == 5);
+    CHECK(r.records[1].fields == Fields{"x", "y", ""});
+    CHECK(r.records[2].fields == Fields{"", "", ""});
+    CHECK(r.records[3].fields == Fields{"q", "r", "s"});
+    CHECK(r.records[4].fields == Fields{"last", "one", "x"});
+    CHECK(r.records[4].line == 6);
+}
+
+TEST_CASE("csv_reader: a lone CR inside a line ends a record, as in libcsv") {
+    Read r = read_all("a,b\n1,2\r3,4\n");
+    REQUIRE(r.records.size() == 3);
+    CHECK(r.records[1].fields == Fields{"1", "2"});
+    CHECK(r.records[2].fields == Fields{"3", "4"});
+}

@@ -298,3 +298,43 @@ TEST_CASE("ledger: a version 1 ledger written by dunn 1.0 migrates intact") {
           dunn::ledger::schema_version());
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
+
+TEST_CASE("ledger: run indexes rebuilt after a bulk load read as migrated") {
+    TempDir dir;
+    fs::path path = dir.path / "l.db";
+    auto schema = [&] {
+        SQLite::Database db(path.string());
+        SQLite::Statement s(db, "SELECT name, sql FROM sqlite_schema WHERE "
+                                "type = 'index' AND sql IS NOT NULL "
+                                "ORDER BY name");
+        std::vector<std::string> out;
+        while (s.executeStep())
+            out.push_back(s.getColumn(0).getString() + ": " +
+                          s.getColumn(1).getString());
+        return out;
+    };
+    { Ledger::open(path, Ledger::Mode::create); }
+    std::vector<std::string> migrated = schema();
+    {
+        Ledger l = Ledger::open(path, Ledger::Mode::must_exist);
+        Ledger::Transaction t(l);
+        l.drop_run_indexes();
+        add(l, "A");
+        l.create_run_indexes();
+        t.commit();
+    }
+    CHECK(schema() == migrated);
+}
+
+TEST_CASE("ledger: a digest tells the row an invoice came from") {
+    Ledger l = Ledger::in_memory();
+    std::int64_t import_id = l.begin_import("x");
+    std::int64_t id =
+        *l.insert_if_new(invoice("A"), {"x:2", import_id, {}, 42}, {});
+    CHECK(l.match("A", 42)->same_row);
+    CHECK(l.match("A", 42)->id == id);
+    CHECK_FALSE(l.match("A", 43)->same_row);
+    CHECK_FALSE(l.match("B", 42));
+    l.store_digest(id, 43);
+    CHECK(l.match("A", 43)->same_row);
+}
