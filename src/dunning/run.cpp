@@ -74,11 +74,18 @@ void report_steps(const Reminder& r, RunReport& report) {
 
 void record(Context& c, const std::vector<Reminder>& staged) {
     for (const Reminder& r : staged)
-        for (const ReminderLine& line : r.lines)
-            if (line.step) {
-                c.ledger.record_step(line.invoice.id, *line.step, c.run_id);
-                reschedule(c.ledger, line.invoice.id, c.config.policy);
-            }
+        for (const ReminderLine& line : r.lines) {
+            if (!line.step)
+                continue;
+            c.ledger.record_step(line.invoice.id, *line.step, c.run_id);
+            // The invoice as it stands with this step, without reading it
+            // back: its next date follows from the step.
+            Standing s = standing_of(c.ledger, line.invoice, c.config.policy);
+            s.levels_sent = line.step->level_index + 1;
+            s.last_step_on = c.as_of;
+            c.ledger.set_next_on(line.invoice.id,
+                                 next_due_on(s, c.config.policy));
+        }
 }
 
 // Steps 1-5 of the protocol above for one batch.

@@ -226,36 +226,36 @@ bool is_qp_literal(unsigned char c) {
     return (c >= 33 && c <= 126 && c != '=') || c == ' ' || c == '\t';
 }
 
-// One input line, without its line end, as quoted-printable pieces: a
-// literal character or an "=XX" escape, which a soft break never splits.
-std::vector<std::string> qp_tokens(std::string_view line) {
-    std::vector<std::string> tokens;
+// One line as quoted-printable: each byte a literal or an "=XX" token,
+// with soft breaks between tokens so that no line passes the limit. Built
+// in place: a run writes a body for every reminder.
+std::string qp_line(std::string_view line) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(line.size() + line.size() / 4);
+    std::size_t column = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {
         auto c = static_cast<unsigned char>(line[i]);
+        bool last = i + 1 == line.size();
         // Space or tab at the end of a line would be lost in transport.
-        bool trailing_blank = i + 1 == line.size() && (c == ' ' || c == '\t');
-        if (is_qp_literal(c) && !trailing_blank)
-            tokens.emplace_back(1, static_cast<char>(c));
-        else
-            tokens.push_back(fmt::format("={:02X}", c));
-    }
-    return tokens;
-}
+        bool trailing_blank = last && (c == ' ' || c == '\t');
+        bool literal = is_qp_literal(c) && !trailing_blank;
+        std::size_t width = literal ? 1 : 3;
 
-std::string qp_line(std::string_view line) {
-    std::vector<std::string> tokens = qp_tokens(line);
-    std::string out;
-    std::size_t column = 0;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        // All but the last piece must leave room for the soft break "=".
-        bool last = i + 1 == tokens.size();
+        // All but the last token must leave room for the soft break "=".
         std::size_t limit = last ? qp_line_limit : qp_line_limit - 1;
-        if (column + tokens[i].size() > limit) {
+        if (column + width > limit) {
             out += "=\r\n";
             column = 0;
         }
-        out += tokens[i];
-        column += tokens[i].size();
+        if (literal) {
+            out += static_cast<char>(c);
+        } else {
+            out += '=';
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+        column += width;
     }
     return out;
 }
