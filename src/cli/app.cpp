@@ -4,10 +4,12 @@
 
 #include "cli/commands.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <algorithm>
 #include <functional>
 
 namespace dunn::cli {
@@ -144,6 +146,70 @@ void add_list(CLI::App& app, Options& o, Handler& chosen) {
                      "The date to show it on (default: today)");
 }
 
+std::vector<std::string> long_names(const CLI::App& scope) {
+    std::vector<std::string> names;
+    for (const CLI::Option* o : scope.get_options())
+        for (const std::string& n : o->get_lnames())
+            names.push_back("--" + n);
+    return names;
+}
+
+const CLI::Option* find_option(const CLI::App& scope, std::string_view word) {
+    for (const CLI::Option* o : scope.get_options())
+        if (o->check_name(std::string(word)))
+            return o;
+    return nullptr;
+}
+
+// CLI11 says "A subcommand is required" for "dunn rnu" and lists leftover
+// words for "dunn run --as-off X". Walk the words as CLI11 would and name
+// the first unknown command or option, with what was probably meant; ""
+// when every word is known.
+std::string unknown_word(CLI::App& app, const std::vector<std::string>& args) {
+    CLI::App* command = nullptr;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view word = args[i];
+        if (word == "--")
+            return "";
+        if (word.size() > 1 && word[0] == '-') {
+            std::string_view name = word.substr(0, word.find('='));
+            const CLI::Option* o =
+                command ? find_option(*command, name) : nullptr;
+            if (!o)
+                o = find_option(app, name);
+            if (o && o->get_expected_min() > 0 &&
+                name.size() == word.size())
+                ++i; // its value
+            if (o || name.rfind("--", 0) != 0)
+                continue;
+            std::vector<std::string> known = long_names(app);
+            if (command)
+                for (std::string& n : long_names(*command))
+                    known.push_back(std::move(n));
+            return fmt::format("unknown option '{}'{}{}", name,
+                               command ? " for dunn " + command->get_name()
+                                       : "",
+                               util::did_you_mean(util::closest(name, known)));
+        }
+        if (command)
+            continue;
+        std::vector<std::string> commands;
+        for (const CLI::App* sub : app.get_subcommands({}))
+            commands.push_back(sub->get_name());
+        auto it = std::find(commands.begin(), commands.end(), word);
+        if (it != commands.end()) {
+            command = app.get_subcommand(*it);
+            continue;
+        }
+        std::vector<std::string> near = util::closest(word, commands);
+        return fmt::format("unknown command '{}'{}", word,
+                           near.empty() ? fmt::format("; the commands are {}",
+                                                      fmt::join(commands, ", "))
+                                        : util::did_you_mean(near));
+    }
+    return "";
+}
+
 int report(const util::Error& e) {
     fmt::print(stderr, "dunn: error: {}\n", e.what());
     return static_cast<int>(e.code());
@@ -176,8 +242,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0)
             return app.exit(e); // --help, --version
+        std::string unknown =
+            unknown_word(app, std::vector<std::string>(argv + 1, argv + argc));
         fmt::print(stderr, "dunn: error: {}\nRun 'dunn --help' for usage.\n",
-                   e.what());
+                   unknown.empty() ? e.what() : unknown);
         return static_cast<int>(ExitCode::usage);
     }
 

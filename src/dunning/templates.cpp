@@ -91,9 +91,11 @@ ReminderTemplates ReminderTemplates::load(const policy::Config& config) {
         if (!base)
             throw Error(
                 ExitCode::config,
-                fmt::format("level '{}' uses {}template '{}', but "
+                fmt::format("{}: level '{}' uses {}template '{}', but "
                             "there is no {} and no built-in template "
                             "of that name",
+                            set.letters_ ? level.letter_template_origin
+                                         : level.template_origin,
                             level.name, set.letters_ ? "the letter " : "", name,
                             (config.templates_dir / (name + ".txt")).string()));
         check_placeholders(*base, level, known);

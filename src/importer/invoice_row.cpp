@@ -251,7 +251,11 @@ void read_line(RowReader& r, InvoiceRow& row,
 
 std::string_view field_of(const CsvRecord& record, const ColumnMap& map,
                           Column c) {
+    // A row shorter than the header is reported by read_invoice_row; here
+    // its missing fields simply read as empty.
     for (int i : map.all(c)) {
+        if (static_cast<std::size_t>(i) >= record.fields.size())
+            continue;
         std::string_view v =
             util::trim(record.fields[static_cast<std::size_t>(i)]);
         if (!v.empty())

@@ -220,11 +220,17 @@ SQLite::Statement& Ledger::statement(const char* sql) {
     if (!slot)
         slot = std::make_unique<SQLite::Statement>(*db_, sql);
     // Every caller binds every parameter, so bindings need no clearing.
-    slot->reset();
+    // A failure of the last use was thrown then; reset only repeats it.
+    slot->tryReset();
     return *slot;
 }
 
+// A cached statement left on a row keeps a read transaction open. BEGIN
+// IMMEDIATE would then have to upgrade that stale snapshot, and fails at
+// once with SQLITE_BUSY (without waiting) if another process wrote since:
+// so every transaction starts and ends with all statements reset.
 Ledger::Transaction::Transaction(Ledger& ledger) : ledger_(ledger) {
+    ledger_.close_statements();
     ledger_.db_->exec("BEGIN IMMEDIATE");
 }
 
@@ -232,6 +238,7 @@ Ledger::Transaction::~Transaction() {
     if (done_)
         return;
     try {
+        ledger_.close_statements();
         ledger_.db_->exec("ROLLBACK");
     } catch (...) {
         // Rolling back can only fail if SQLite already rolled back.
@@ -239,6 +246,7 @@ Ledger::Transaction::~Transaction() {
 }
 
 void Ledger::Transaction::commit() {
+    ledger_.close_statements();
     ledger_.db_->exec("COMMIT");
     done_ = true;
 }
@@ -384,8 +392,10 @@ void Ledger::store_digest(std::int64_t id, std::int64_t digest) {
 // Schema changes wait for statements that are still open on the table:
 // cached statements stay open after their last row until reused.
 void Ledger::close_statements() {
+    // tryReset: a statement whose last step failed reports that failure
+    // again on reset; it was already thrown where it happened.
     for (auto& [sql, statement] : statements_)
-        statement->reset();
+        statement->tryReset();
 }
 
 void Ledger::drop_run_indexes() {

@@ -475,6 +475,11 @@ std::vector<Level> read_levels(const toml::value& array,
         level.letter_template = s.has("letter_template")
                                     ? plain_name(s, "letter_template")
                                     : level.template_name + "_letter";
+        level.template_origin =
+            place(s.has("template") ? s.at("template") : s.at("name"));
+        level.letter_template_origin = s.has("letter_template")
+                                           ? place(s.at("letter_template"))
+                                           : level.template_origin;
         read_charges(s, level, interest);
 
         for (const Level& earlier : levels) {

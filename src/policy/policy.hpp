@@ -23,6 +23,10 @@ struct Level {
     // The template of a letter grouping a customer's invoices
     // ([policy] group = "customer"): templates/<letter_template>.txt.
     std::string letter_template;
+    // Where the config names each template ("dunn.toml:8"), or names the
+    // level when the template is named after it: for error messages.
+    std::string template_origin;
+    std::string letter_template_origin;
     util::Money fee;                          // charged with this level
     std::optional<util::Percent> fee_percent; // of the open principal
     bool compensation = false; // charge the statutory flat compensation
