@@ -16,6 +16,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -107,7 +108,65 @@ std::string joined(const std::string& path, const std::string& key) {
     return path.empty() ? key : path + "." + key;
 }
 
+bool key_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+           c == '-' || c == '.';
+}
+
+// The end of the string that starts at `i` (a quote): past its closing
+// quote, or the end of the text. Counts the lines it spans.
+std::size_t string_end(std::string_view text, std::size_t i,
+                       std::size_t& line) {
+    char quote = text[i];
+    bool multi = text.substr(i, 3) == std::string(3, quote);
+    std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
+    for (std::size_t j = i + close.size(); j < text.size(); ++j) {
+        if (text[j] == '\n')
+            ++line;
+        else if (text[j] == '\\' && quote == '"')
+            ++j; // an escape: the next character cannot close
+        else if (text.substr(j, close.size()) == close)
+            return j + close.size();
+    }
+    return text.size();
+}
+
+// toml11 3.7 reads a binary integer by doubling a signed 64-bit place
+// value per digit, so 63 digits or more overflow it (undefined behaviour)
+// before dunn could check the number. No setting needs such a number:
+// refuse the literal before toml11 reads it. Strings and comments are
+// skipped, so only real integers are looked at.
+void refuse_long_binary(std::string_view text, const std::string& name) {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n') {
+            ++line;
+        } else if (c == '#') {
+            i = std::min(text.find('\n', i), text.size()) - 1;
+        } else if (c == '"' || c == '\'') {
+            i = string_end(text, i, line) - 1;
+        } else if (text.substr(i, 2) == "0b" &&
+                   (i == 0 || !key_char(text[i - 1]))) {
+            std::size_t digits = 0;
+            std::size_t j = i + 2;
+            for (; j < text.size() && (text[j] == '0' || text[j] == '1' ||
+                                       text[j] == '_');
+                 ++j)
+                digits += text[j] != '_';
+            if (digits > 62)
+                throw Error(ExitCode::config,
+                            fmt::format("{}:{}: a binary number of {} digits; "
+                                        "no setting takes a number that "
+                                        "large",
+                                        name, line, digits));
+            i = j - 1;
+        }
+    }
+}
+
 toml::value parse_toml(std::string_view text, const std::string& name) {
+    refuse_long_binary(text, name);
     std::istringstream in{std::string(text)};
     try {
         return toml::parse(in, name);

@@ -303,12 +303,24 @@ TEST_CASE("config: a 20-digit integer is refused, not wrapped") {
 }
 
 TEST_CASE("config: a 65-bit binary or hex integer is refused") {
-    // Each wraps to 7 in 64 bits.
+    // toml11 would overflow on the binary one; it is refused first.
     Failure binary = load_failure("[policy]\nmin_days_between = 0b1" +
                                   std::string(61, '0') + "111\n");
     CHECK(binary.code == ExitCode::config);
-    CHECK(binary.message == "FILE:2: key 'policy.min_days_between': must "
-                            "be between 0 and 3650");
+    CHECK(binary.message == "FILE:2: a binary number of 65 digits; no "
+                            "setting takes a number that large");
+
+    // Up to 62 digits toml11 reads it, and the range check refuses it.
+    Failure wide = load_failure("[policy]\nmin_days_between = 0b1" +
+                                std::string(61, '0') + "\n");
+    CHECK(wide.message == "FILE:2: key 'policy.min_days_between': must "
+                          "be between 0 and 3650");
+
+    // Digits in strings and comments are not numbers.
+    std::string digits = "0b" + std::string(70, '1');
+    Failure quoted = load_failure("# " + digits + "\n[policy]\ncurrency = \"" +
+                                  digits + "\"\n");
+    CHECK(quoted.message.find("binary number") == std::string::npos);
 
     Failure hex =
         load_failure("[policy]\nmin_days_between = 0x10000000000000007\n");
