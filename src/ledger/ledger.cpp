@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <chrono>
 #include <fcntl.h>
 #include <fmt/chrono.h>
@@ -458,12 +459,14 @@ void Ledger::set_next_on(std::int64_t id, std::optional<Date> next_on) {
 }
 
 std::vector<std::int64_t> Ledger::due_candidates(Date as_of) {
-    auto& s = statement("SELECT id FROM invoices WHERE next_on <= ? "
-                        "ORDER BY id");
+    // Sorted here, not by ORDER BY id: SQLite would then scan the whole
+    // table in id order instead of reading only the next_on index.
+    auto& s = statement("SELECT id FROM invoices WHERE next_on <= ?");
     s.bind(1, util::format_date(as_of));
     std::vector<std::int64_t> ids;
     while (s.executeStep())
         ids.push_back(s.getColumn(0).getInt64());
+    std::sort(ids.begin(), ids.end());
     return ids;
 }
 
