@@ -8,6 +8,7 @@
 #include "importer/column_map.hpp"
 #include "importer/invoice_row.hpp"
 #include "importer/line_items.hpp"
+#include "importer/seen_rows.hpp"
 #include "importer/source.hpp"
 #include "util/fault.hpp"
 #include "util/hash.hpp"
@@ -28,14 +29,6 @@ using ledger::InvoiceData;
 struct Place {
     std::uint32_t file;
     std::uint32_t line;
-};
-
-// Every row seen, for finding one invoice number given twice. Hashes, not
-// the rows themselves, keep memory small at a million rows.
-struct Seen {
-    std::uint64_t number;
-    std::uint64_t data;
-    Place place;
 };
 
 std::string date_text(const std::optional<util::Date>& d) {
@@ -158,7 +151,7 @@ private:
     std::int64_t import_id_ = 0;
     bool ledger_was_empty_ = false;
     bool has_customers_ = false;
-    std::vector<Seen> seen_;
+    SeenRows seen_;
     std::vector<std::pair<Place, std::string>> errors_;
 };
 
@@ -278,7 +271,7 @@ bool Import::already_imported(const CsvRecord& record, const ColumnMap& map,
     auto match = ledger_.match(number, static_cast<std::int64_t>(digest));
     if (!match || !match->same_row)
         return false;
-    seen_.push_back({util::fnv1a64(number), digest, place});
+    seen_.add({util::fnv1a64(number), digest, place.file, place.line});
     ++report_.unchanged;
     return true;
 }
@@ -356,7 +349,8 @@ void Import::accept(InvoiceRow row, Place place) {
     }
     row.data.status = row.status == RowStatus::cancelled ? "cancelled" : "open";
     // Every row counts for duplicates, even one with other problems.
-    seen_.push_back({util::fnv1a64(row.data.number), row.digest, place});
+    seen_.add(
+        {util::fnv1a64(row.data.number), row.digest, place.file, place.line});
     if (!check_payment_state(row, place))
         return;
     std::optional<ledger::Customer> customer = customer_for(row, place);
@@ -446,26 +440,23 @@ void Import::record_export_payment(std::int64_t id, const InvoiceRow& row) {
 // One invoice number on several rows is fine if the rows agree (a file
 // exported twice, say) and an error naming both lines if they do not.
 void Import::find_conflicts() {
-    std::sort(seen_.begin(), seen_.end(), [](const Seen& a, const Seen& b) {
-        return std::tie(a.number, a.place.file, a.place.line) <
-               std::tie(b.number, b.place.file, b.place.line);
-    });
-    for (std::size_t i = 1; i < seen_.size(); ++i) {
-        const Seen& first = seen_[i - 1];
-        const Seen& again = seen_[i];
-        if (again.number != first.number)
-            continue;
-        if (again.data == first.data) {
+    std::optional<SeenRow> previous;
+    seen_.visit_sorted([&](const SeenRow& again) {
+        std::optional<SeenRow> first = previous;
+        previous = again;
+        if (!first || again.number != first->number)
+            return;
+        if (again.data == first->data) {
             ++report_.duplicates;
             --report_.unchanged;
-            continue;
+            return;
         }
-        error(again.place,
+        error({again.file, again.line},
               fmt::format("this invoice number is also on {}, with "
                           "different data; an invoice number must be "
                           "unique",
-                          where(first.place)));
-    }
+                          where({first->file, first->line})));
+    });
 }
 
 void Import::collect_errors() {
