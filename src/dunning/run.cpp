@@ -37,10 +37,13 @@ using util::ExitCode;
 // waits a fraction of a second for the lock.
 constexpr std::size_t batch_size = 256;
 
-// What one reminder is about: an invoice, or a customer's letter.
-struct Unit {
-    std::int64_t invoice_id = 0;
-    std::string customer_key;
+// What the reminders of a run are about: invoices by id or, for letters,
+// customers by key. Ids alone keep a million-invoice run small.
+struct Units {
+    std::vector<std::int64_t> invoices;
+    std::vector<std::string> customers;
+
+    std::size_t size() const { return invoices.size() + customers.size(); }
 };
 
 struct Context {
@@ -49,6 +52,7 @@ struct Context {
     util::Date as_of;
     const util::Log& log;
     const ReminderTemplates& templates;
+    const StepObserver& on_step;
     std::string ledger_id;
     std::int64_t run_id = 0;
 };
@@ -57,19 +61,26 @@ bool letters(const Context& c) {
     return c.config.policy.group == policy::Grouping::customer;
 }
 
-std::optional<Reminder> plan(Context& c, const Unit& unit) {
+// The reminder unit `i` needs today, if any.
+std::optional<Reminder> plan(Context& c, const Units& units, std::size_t i) {
     if (letters(c))
-        return plan_customer(c.ledger, c.config, unit.customer_key, c.as_of,
+        return plan_customer(c.ledger, c.config, units.customers[i], c.as_of,
                              c.log);
-    return plan_invoice(c.ledger, c.config, unit.invoice_id, c.as_of, c.log);
+    return plan_invoice(c.ledger, c.config, units.invoices[i], c.as_of,
+                        c.log);
 }
 
-void report_steps(const Reminder& r, RunReport& report) {
-    for (const ReminderLine& line : r.lines)
-        if (line.step)
-            report.steps.push_back({line.invoice.data.number,
-                                    line.invoice.data.customer,
-                                    line.step->level, r.file});
+void report_steps(Context& c, const Reminder& r, RunReport& report) {
+    ++report.emails;
+    for (const ReminderLine& line : r.lines) {
+        if (!line.step)
+            continue;
+        ++report.steps;
+        ++report.steps_per_level[line.step->level];
+        if (c.on_step)
+            c.on_step({line.invoice.data.number, line.invoice.data.customer,
+                       line.step->level, r.file});
+    }
 }
 
 void record(Context& c, const std::vector<Reminder>& staged) {
@@ -88,14 +99,14 @@ void record(Context& c, const std::vector<Reminder>& staged) {
         }
 }
 
-// Steps 1-5 of the protocol above for one batch.
-void write_batch(Context& c, outbox::Outbox& box,
-                 const std::vector<Unit>& units, RunReport& report) {
+// Steps 1-5 of the protocol above for units [from, to).
+void write_batch(Context& c, outbox::Outbox& box, const Units& units,
+                 std::size_t from, std::size_t to, RunReport& report) {
     ledger::Ledger::Transaction transaction(c.ledger);
     std::vector<Reminder> staged;
     try {
-        for (const Unit& unit : units) {
-            std::optional<Reminder> r = plan(c, unit);
+        for (std::size_t i = from; i < to; ++i) {
+            std::optional<Reminder> r = plan(c, units, i);
             if (!r)
                 continue;
             if (box.contains(r->file)) {
@@ -124,7 +135,7 @@ void write_batch(Context& c, outbox::Outbox& box,
     for (const Reminder& r : staged) {
         box.publish(r.file);
         util::fault_point("published");
-        report_steps(r, report);
+        report_steps(c, r, report);
     }
     box.sync();
 }
@@ -143,26 +154,27 @@ std::vector<std::int64_t> candidate_ids(Context& c) {
     return c.ledger.due_candidates(c.as_of);
 }
 
-std::vector<Unit> units(Context& c) {
-    std::vector<Unit> out;
-    std::set<std::string> customers;
-    for (std::int64_t id : candidate_ids(c)) {
-        if (!letters(c)) {
-            out.push_back({id, ""});
-            continue;
-        }
+Units units(Context& c) {
+    Units out;
+    out.invoices = candidate_ids(c);
+    if (!letters(c))
+        return out;
+    std::set<std::string> seen;
+    for (std::int64_t id : out.invoices) {
         std::optional<ledger::Invoice> invoice = c.ledger.find(id);
-        if (invoice && customers.insert(invoice->customer_key).second)
-            out.push_back({id, invoice->customer_key});
+        if (invoice && seen.insert(invoice->customer_key).second)
+            out.customers.push_back(invoice->customer_key);
     }
+    out.invoices.clear();
     return out;
 }
 
 RunReport plan_only(Context& c) {
     RunReport report;
-    for (const Unit& unit : units(c))
-        if (std::optional<Reminder> r = plan(c, unit))
-            report_steps(*r, report);
+    Units all = units(c);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (std::optional<Reminder> r = plan(c, all, i))
+            report_steps(c, *r, report);
     return report;
 }
 
@@ -188,11 +200,13 @@ void start_run(Context& c) {
 } // namespace
 
 RunReport run(ledger::Ledger& ledger, const policy::Config& config,
-              util::Date as_of, RunMode mode, const util::Log& log) {
+              util::Date as_of, RunMode mode, const util::Log& log,
+              const StepObserver& on_step) {
     ReminderTemplates templates = ReminderTemplates::load(config);
     if (auto stale = claim::stale_rate_warning(config.policy.interest, as_of))
         log.warn("{}", *stale);
-    Context c{ledger, config, as_of, log, templates, ledger.ledger_id()};
+    Context c{ledger,    config,   as_of, log,
+              templates, on_step, ledger.ledger_id()};
     if (mode == RunMode::dry_run)
         return plan_only(c);
 
@@ -212,16 +226,13 @@ RunReport run(ledger::Ledger& ledger, const policy::Config& config,
     report.discarded = recovered.discarded;
 
     start_run(c);
-    std::vector<Unit> all = units(c);
-    for (std::size_t i = 0; i < all.size(); i += batch_size) {
-        auto from = all.begin() + static_cast<std::ptrdiff_t>(i);
-        auto to = all.begin() + static_cast<std::ptrdiff_t>(
-                                    std::min(all.size(), i + batch_size));
-        write_batch(c, box, std::vector<Unit>(from, to), report);
-    }
+    Units all = units(c);
+    for (std::size_t i = 0; i < all.size(); i += batch_size)
+        write_batch(c, box, all, i, std::min(all.size(), i + batch_size),
+                    report);
 
     ledger::Ledger::Transaction transaction(ledger);
-    ledger.finish_run(c.run_id, static_cast<int>(report.steps.size()));
+    ledger.finish_run(c.run_id, report.steps);
     transaction.commit();
     return report;
 }

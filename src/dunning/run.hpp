@@ -4,6 +4,8 @@
 #include "policy/policy.hpp"
 #include "util/log.hpp"
 
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,7 +13,7 @@ namespace dunn::dunning {
 
 enum class RunMode { write, dry_run };
 
-// One reminder a run wrote (or, in a dry run, would write).
+// One step a run wrote (or, in a dry run, would write).
 struct PlannedStep {
     std::string invoice;
     std::string customer;
@@ -19,8 +21,16 @@ struct PlannedStep {
     std::string file; // name inside the outbox
 };
 
+// Told of each step as the run writes it (or, in a dry run, plans it).
+using StepObserver = std::function<void(const PlannedStep&)>;
+
+// What a run did, in counts. It keeps no list of the steps, so a run's
+// memory stays flat however many reminders it writes; a caller that wants
+// them passes a StepObserver.
 struct RunReport {
-    std::vector<PlannedStep> steps;
+    int steps = 0;  // invoice steps recorded (or due, in a dry run)
+    int emails = 0; // files written; a letter can hold several steps
+    std::map<std::string, int> steps_per_level; // by level name
     // Steps not written because a file of the same name was already in the
     // outbox without a record in the ledger (exit 73).
     std::vector<std::string> blocked_files;
@@ -36,6 +46,7 @@ struct RunReport {
 // email is written), ExitCode::usage for a date before the latest run,
 // ExitCode::temp_fail if another run holds the outbox.
 RunReport run(ledger::Ledger& ledger, const policy::Config& config,
-              util::Date as_of, RunMode mode, const util::Log& log);
+              util::Date as_of, RunMode mode, const util::Log& log,
+              const StepObserver& on_step = {});
 
 } // namespace dunn::dunning
