@@ -694,3 +694,18 @@ TEST_CASE("config: the uk mode needs base rates; compensation a statutory "
                        "from = 2026-01-01\npercent = 1\n")
               .code == ExitCode::config);
 }
+
+TEST_CASE("config: comment lines keep line numbers and strings whole") {
+    // dunn empties comment-only lines before toml11 reads the text; a
+    // message must still point at the line in the user's file, and a '#'
+    // inside a string is text, not a comment.
+    Failure f = load_failure("# one\n  # two\n[policy]\n# three\n"
+                             "min_days_betwen = 3\n");
+    CHECK(f.message.rfind("FILE:5: key 'policy.min_days_betwen'", 0) == 0);
+
+    TempDir dir;
+    Config c = load_text(dir, "[sender]\n# a comment\n"
+                              "name = \"Shop # 1\" # trailing\n"
+                              "email = \"a@shop.example\"\n");
+    CHECK(c.sender.name == "Shop # 1");
+}
