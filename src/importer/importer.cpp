@@ -106,6 +106,16 @@ std::optional<util::Money> export_paid(const InvoiceRow& row) {
     return std::nullopt;
 }
 
+// The customer of an invoice, as a message names them.
+std::string who_is(const InvoiceData& d) {
+    if (d.customer_id.empty())
+        return util::quoted(d.customer);
+    if (d.customer.empty())
+        return "with customer_id " + util::quoted(d.customer_id);
+    return fmt::format("{} (customer_id {})", util::quoted(d.customer),
+                       util::quoted(d.customer_id));
+}
+
 class Import {
 public:
     Import(ledger::Ledger& ledger, const policy::Config& config,
@@ -290,25 +300,19 @@ std::optional<ledger::Customer> Import::customer_for(const InvoiceRow& row,
     std::optional<util::Money> paid = export_paid(row);
     bool reminded =
         row.status != RowStatus::cancelled && !(paid && *paid >= d.amount);
-    std::string who =
-        d.customer_id.empty() ? util::quoted(d.customer)
-        : d.customer.empty()
-            ? "with customer_id " + util::quoted(d.customer_id)
-            : fmt::format("{} (customer_id {})", util::quoted(d.customer),
-                          util::quoted(d.customer_id));
     if (reminded && d.email.empty() && (!customer || customer->email.empty())) {
         error(place, fmt::format("no email for customer {}: add an email "
                                  "column to the export, or import a "
                                  "customer list with 'dunn import "
                                  "--customers FILE' first",
-                                 who));
+                                 who_is(d)));
         return std::nullopt;
     }
     if (d.customer.empty() && (!customer || customer->name.empty()))
         error(place, fmt::format("no name for customer {}: add a customer "
                                  "column, or import a customer list with "
                                  "'dunn import --customers FILE' first",
-                                 who));
+                                 who_is(d)));
     return customer;
 }
 

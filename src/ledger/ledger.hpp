@@ -248,6 +248,8 @@ private:
     // Prepared statements by their SQL text's address: each query is a
     // string literal in ledger.cpp, prepared once per process.
     std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+    // The invoice number bound to a lookup by number, while it runs.
+    std::string lookup_key_;
 };
 
 // Turns a SQLite failure into a message a person can act on, with the

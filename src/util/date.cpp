@@ -2,6 +2,7 @@
 
 #include "util/text.hpp"
 
+#include <cstring>
 #include <ctime>
 #include <date/date.h>
 #include <fmt/format.h>
@@ -103,22 +104,30 @@ bool names_a_day(std::string_view format) {
     return back && *back == sample;
 }
 
-std::string format_date(Date d) {
+DateText date_text(Date d) {
     std::chrono::year_month_day ymd{d};
     int y = int(ymd.year());
-    if (y < 0 || y > 9999)
-        return fmt::format("{}-{:02}-{:02}", y, unsigned(ymd.month()),
-                           unsigned(ymd.day()));
-    // By hand: ledgers and lists format millions of dates.
-    char text[] = "0000-00-00";
+    DateText out{};
+    if (y < 0 || y > 9999) {
+        fmt::format_to_n(out.text, sizeof out.text - 1, "{}-{:02}-{:02}", y,
+                         unsigned(ymd.month()), unsigned(ymd.day()));
+        return out;
+    }
+    // By hand: fmt costs ten times as much, and imports, lists and runs
+    // format millions of dates.
+    std::memcpy(out.text, "0000-00-00", 11);
     auto put = [&](int at, unsigned value, int digits) {
         for (int i = digits - 1; i >= 0; --i, value /= 10)
-            text[at + i] = static_cast<char>('0' + value % 10);
+            out.text[at + i] = static_cast<char>('0' + value % 10);
     };
     put(0, static_cast<unsigned>(y), 4);
     put(5, unsigned(ymd.month()), 2);
     put(8, unsigned(ymd.day()), 2);
-    return std::string(text, 10);
+    return out;
+}
+
+std::string format_date(Date d) {
+    return date_text(d).c_str();
 }
 
 Date today_local() {

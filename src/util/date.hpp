@@ -26,6 +26,15 @@ bool names_a_day(std::string_view format);
 // "2026-10-31".
 std::string format_date(Date d);
 
+// The same text in a buffer of its own, NUL-terminated, for code that
+// writes millions of dates (an import binds three a row) and should not
+// allocate for each.
+struct DateText {
+    char text[16];
+    const char* c_str() const { return text; }
+};
+DateText date_text(Date d);
+
 // Calendar days from `from` to `to`: negative when `to` comes first.
 inline int days_between(Date from, Date to) {
     return static_cast<int>((to - from).count());

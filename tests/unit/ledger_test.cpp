@@ -338,3 +338,52 @@ TEST_CASE("ledger: a digest tells the row an invoice came from") {
     l.store_digest(id, 43);
     CHECK(l.match("A", 43)->same_row);
 }
+
+TEST_CASE("ledger: a version 4 ledger with a customer index migrates") {
+    // Schema 4 kept the customer key as a generated column, indexed once a
+    // run grouped letters. Made here by hand from a new ledger.
+    TempDir dir;
+    fs::path path = dir.path / "v4.db";
+    {
+        Ledger l = Ledger::open(path, Ledger::Mode::create);
+        add(l, "A");
+    }
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+        db.exec("ALTER TABLE invoices ADD COLUMN customer_key TEXT "
+                "GENERATED ALWAYS AS " DUNN_CUSTOMER_KEY("") " VIRTUAL");
+        db.exec("CREATE INDEX invoices_customer ON invoices (customer_key)");
+        db.exec("PRAGMA user_version = 4");
+    }
+
+    Ledger l = Ledger::open(path, Ledger::Mode::must_exist);
+    l.ensure_customer_index();
+    std::vector<dunn::ledger::Invoice> of_ann =
+        l.invoices_of_customer("name:Ann\x1f"
+                               "ann@example.com");
+    REQUIRE(of_ann.size() == 1);
+    CHECK(of_ann[0].data.number == "A");
+
+    SQLite::Database db(path.string());
+    CHECK(db.execAndGet("SELECT count(*) FROM pragma_table_xinfo('invoices') "
+                        "WHERE name = 'customer_key'")
+              .getInt() == 0);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("ledger: a customer's invoices are found through the index") {
+    TempDir dir;
+    fs::path path = dir.path / "l.db";
+    {
+        Ledger l = Ledger::open(path, Ledger::Mode::create);
+        l.ensure_customer_index();
+    }
+    SQLite::Database db(path.string());
+    SQLite::Statement plan(db, "EXPLAIN QUERY PLAN SELECT i.id FROM "
+                               "invoices i WHERE " DUNN_CUSTOMER_KEY("i.")
+                               " = 'name:Ann'");
+    std::string details;
+    while (plan.executeStep())
+        details += plan.getColumn(3).getString() + "\n";
+    CHECK_THAT(details, Catch::Contains("USING INDEX invoices_customer"));
+}

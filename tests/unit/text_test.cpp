@@ -209,3 +209,21 @@ TEST_CASE("text: closest forgives two neighbouring letters swapped") {
     CHECK(util::closest("naem", keys) == Strings{"name"});
     CHECK(util::closest("maile", keys).empty()); // a rotation is two slips
 }
+
+TEST_CASE("text: is_valid_utf8 finds a bad byte after long ASCII runs") {
+    // ASCII is skipped eight bytes at a time: a bad byte at any offset,
+    // and a sequence across a word boundary, must still be seen.
+    for (std::size_t at = 0; at < 20; ++at) {
+        std::string s(24, 'a');
+        s[at] = '\xFF';
+        CHECK_FALSE(util::is_valid_utf8(s));
+        std::string ok(24, 'a');
+        ok.replace(at, 2, "\xC3\xBC");
+        CHECK(util::is_valid_utf8(ok));
+    }
+}
+
+TEST_CASE("text: collapse_controls leaves clean text as it is") {
+    CHECK(util::collapse_controls("M\xC3\xBCller GmbH") == "M\xC3\xBCller GmbH");
+    CHECK(util::collapse_controls("a\r\n\tb\x7F") == "a b ");
+}
