@@ -27,6 +27,10 @@ Config load_config(const std::optional<fs::path>& file,
 Config parse_config(std::string_view text, const std::string& name,
                     const fs::path& base, const std::string& preset = "");
 
+// True when the defaults dunn builds in code equal the embedded dunn.toml
+// that `dunn init` writes out, parsed: for a unit test.
+bool built_in_values_match_text();
+
 // The headers that identify a preset's export, for `dunn import --detect`.
 struct PresetHeaders {
     std::vector<std::string> identifying;

@@ -709,3 +709,9 @@ TEST_CASE("config: comment lines keep line numbers and strings whole") {
                               "email = \"a@shop.example\"\n");
     CHECK(c.sender.name == "Shop # 1");
 }
+
+TEST_CASE("config: the built-in values are exactly the default dunn.toml") {
+    // dunn builds its defaults in code, for speed; `dunn init` writes the
+    // embedded text. Any difference would make the two disagree.
+    CHECK(dunn::policy::built_in_values_match_text());
+}

@@ -173,9 +173,8 @@ TEST_CASE("date: date_text writes the same text as format_date") {
     CHECK(std::string(date_text(*parse_date("0001-01-01")).c_str()) ==
           "0001-01-01");
     // Outside four digits the text grows instead of being cut.
-    auto far = std::chrono::sys_days(std::chrono::year(12026) /
-                                     std::chrono::month(1) /
-                                     std::chrono::day(5));
+    auto far = std::chrono::sys_days(
+        std::chrono::year(12026) / std::chrono::month(1) / std::chrono::day(5));
     CHECK(std::string(date_text(far).c_str()) == "12026-01-05");
     CHECK(format_date(far) == "12026-01-05");
 }

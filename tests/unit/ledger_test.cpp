@@ -379,9 +379,9 @@ TEST_CASE("ledger: a customer's invoices are found through the index") {
         l.ensure_customer_index();
     }
     SQLite::Database db(path.string());
-    SQLite::Statement plan(db, "EXPLAIN QUERY PLAN SELECT i.id FROM "
-                               "invoices i WHERE " DUNN_CUSTOMER_KEY("i.")
-                               " = 'name:Ann'");
+    SQLite::Statement plan(
+        db, "EXPLAIN QUERY PLAN SELECT i.id FROM "
+            "invoices i WHERE " DUNN_CUSTOMER_KEY("i.") " = 'name:Ann'");
     std::string details;
     while (plan.executeStep())
         details += plan.getColumn(3).getString() + "\n";

@@ -224,6 +224,7 @@ TEST_CASE("text: is_valid_utf8 finds a bad byte after long ASCII runs") {
 }
 
 TEST_CASE("text: collapse_controls leaves clean text as it is") {
-    CHECK(util::collapse_controls("M\xC3\xBCller GmbH") == "M\xC3\xBCller GmbH");
+    CHECK(util::collapse_controls("M\xC3\xBCller GmbH") ==
+          "M\xC3\xBCller GmbH");
     CHECK(util::collapse_controls("a\r\n\tb\x7F") == "a b ");
 }
