@@ -15,6 +15,17 @@ namespace {
 // names above 150 bytes anyway.
 constexpr std::size_t max_invoice_number = 1024;
 
+// An export from a German or French spreadsheet writes "1234,56": the
+// commonest reason a whole file of amounts fails. Say how to read it.
+std::string other_mark_hint(std::string_view value, char decimal) {
+    char other = decimal == ',' ? '.' : ',';
+    if (!util::parse_money(value, other))
+        return "";
+    return fmt::format("; it reads as one with '{}' as the decimal mark: "
+                       "set decimal = \"{}\" under [import] in the config",
+                       other, other);
+}
+
 class RowReader {
 public:
     RowReader(const CsvRecord& record, const ColumnMap& map, InvoiceRow& row)
@@ -51,7 +62,7 @@ public:
             return std::nullopt;
         util::Expected<util::Money> m = util::parse_money(v, decimal);
         if (!m) {
-            problem(c, v, m.error());
+            problem(c, v, m.error() + other_mark_hint(v, decimal));
             return std::nullopt;
         }
         return *m;

@@ -258,3 +258,25 @@ TEST_CASE("line_items: rows of one invoice are summed; their own fields "
     CHECK_THAT(lines.problems()[0].what,
                Catch::Contains("differs from its line 2 in due;"));
 }
+
+TEST_CASE("invoice_row: an amount with the other decimal mark says so") {
+    InvoiceRow r = row({"I", "A", "a@example.com", "1234,56", "2026-10-01",
+                        "", "", ""});
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0] ==
+          "column 'amount': \"1234,56\" is not an amount; it reads as one "
+          "with ',' as the decimal mark: set decimal = \",\" under [import] "
+          "in the config");
+
+    dunn::policy::ImportFormat comma = format();
+    comma.decimal = ',';
+    r = row({"I", "A", "a@example.com", "10.00", "2026-10-01", "", "", ""},
+            comma);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].ends_with("set decimal = \".\" under [import] in the "
+                                  "config"));
+
+    // Junk in either reading gets no hint that would mislead.
+    r = row({"I", "A", "a@example.com", "12,3x", "2026-10-01", "", "", ""});
+    CHECK(r.problems[0] == "column 'amount': \"12,3x\" is not an amount");
+}
