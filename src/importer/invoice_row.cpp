@@ -26,6 +26,23 @@ std::string other_mark_hint(std::string_view value, char decimal) {
                        other, other);
 }
 
+// "01.10.2026" read as "%Y-%m-%d": say which date_format would read it.
+// "01/10/2026" fits two, day or month first; only the user knows which.
+std::string other_format_hint(std::string_view value,
+                              const std::string& format) {
+    std::vector<std::string> formats =
+        util::other_formats_reading(value, format);
+    if (formats.empty())
+        return "";
+    std::string quoted;
+    for (const std::string& f : formats)
+        quoted += fmt::format("{}\"{}\"", quoted.empty() ? "" : " or ", f);
+    return fmt::format("; it reads as one with date_format = {}: set {} "
+                       "under [import] in the config",
+                       quoted, formats.size() == 1 ? "that" : "the one "
+                                                    "your file uses");
+}
+
 class RowReader {
 public:
     RowReader(const CsvRecord& record, const ColumnMap& map, InvoiceRow& row)
@@ -74,7 +91,7 @@ public:
             return std::nullopt;
         util::Expected<util::Date> d = util::parse_date(v, format);
         if (!d) {
-            problem(c, v, d.error());
+            problem(c, v, d.error() + other_format_hint(v, format));
             return std::nullopt;
         }
         return *d;

@@ -96,6 +96,45 @@ Expected<Date> parse_date(std::string_view text, std::string_view format) {
     return day;
 }
 
+namespace {
+
+// What a user's file most likely writes, day first before month first.
+const char* const common_formats[] = {
+    "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y",
+    "%d-%m-%Y", "%Y/%m/%d", "%d%m%Y",   "%Y%m%d",
+};
+
+// The characters between the numbers: "./" of "%d.%m/%Y", "//" of
+// "1/10/2026 09:12" (a time of day is not part of the date).
+std::string separators(std::string_view s, bool is_format) {
+    if (!is_format)
+        s = s.substr(0, s.find_first_of(" T"));
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (is_format && s[i] == '%')
+            ++i;
+        else if (is_format || s[i] < '0' || s[i] > '9')
+            out += s[i];
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::string> other_formats_reading(std::string_view text,
+                                               std::string_view format) {
+    text = trim(text);
+    std::string seen = separators(text, false);
+    std::vector<std::string> out;
+    // The separators rule out most formats without parsing: a million
+    // rows in the wrong format must not take minutes to report.
+    for (const char* candidate : common_formats)
+        if (candidate != format && separators(candidate, true) == seen &&
+            parse_date(text, candidate))
+            out.emplace_back(candidate);
+    return out;
+}
+
 bool names_a_day(std::string_view format) {
     // 2031-12-28 has a day, month and year that no format can mix up.
     Date sample = Date(std::chrono::year(2031) / 12 / 28);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dunn::util {
 
@@ -18,6 +19,12 @@ using Date = std::chrono::sys_days;
 // failure the message completes '"30.02.2026" ...'.
 Expected<Date> parse_date(std::string_view text,
                           std::string_view format = "%Y-%m-%d");
+
+// The common date formats, other than `format`, that read `text` as a day
+// that exists: {"%d/%m/%Y", "%m/%d/%Y"} for "01/10/2026", none for junk.
+// For messages that tell a user which format their file is in.
+std::vector<std::string> other_formats_reading(std::string_view text,
+                                               std::string_view format);
 
 // True if `format` writes and reads back a whole date: it has a day, a
 // month and a year. "%m/%Y" does not.

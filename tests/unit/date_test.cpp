@@ -178,3 +178,25 @@ TEST_CASE("date: date_text writes the same text as format_date") {
     CHECK(std::string(date_text(far).c_str()) == "12026-01-05");
     CHECK(format_date(far) == "12026-01-05");
 }
+
+TEST_CASE("date: which common formats read a date written otherwise") {
+    using dunn::util::other_formats_reading;
+    using Formats = std::vector<std::string>;
+    CHECK(other_formats_reading("01.10.2026", "%Y-%m-%d") ==
+          Formats{"%d.%m.%Y"});
+    CHECK(other_formats_reading("1/10/2026", "%Y-%m-%d") ==
+          Formats{"%d/%m/%Y", "%m/%d/%Y"});
+    CHECK(other_formats_reading("13/10/2026", "%Y-%m-%d") ==
+          Formats{"%d/%m/%Y"});
+    CHECK(other_formats_reading("10/13/2026", "%d/%m/%Y") ==
+          Formats{"%m/%d/%Y"});
+    CHECK(other_formats_reading(" 2026-10-01 09:12 ", "%d.%m.%Y") ==
+          Formats{"%Y-%m-%d"});
+    CHECK(other_formats_reading("01102026", "%Y-%m-%d") ==
+          Formats{"%d%m%Y"});
+    // No format makes a day of junk, of a day that does not exist, or of
+    // a two-digit year.
+    CHECK(other_formats_reading("yesterday", "%Y-%m-%d").empty());
+    CHECK(other_formats_reading("31.02.2026", "%Y-%m-%d").empty());
+    CHECK(other_formats_reading("01.10.26", "%Y-%m-%d").empty());
+}

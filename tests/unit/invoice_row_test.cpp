@@ -280,3 +280,16 @@ TEST_CASE("invoice_row: an amount with the other decimal mark says so") {
     r = row({"I", "A", "a@example.com", "12,3x", "2026-10-01", "", "", ""});
     CHECK(r.problems[0] == "column 'amount': \"12,3x\" is not an amount");
 }
+
+TEST_CASE("invoice_row: a date in another common format says which") {
+    InvoiceRow r = row({"I", "A", "a@example.com", "1", "01.10.2026", "",
+                        "1/10/2026", ""});
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0] ==
+          "column 'due': \"01.10.2026\" is not a date like 2026-10-31; it "
+          "reads as one with date_format = \"%d.%m.%Y\": set that under "
+          "[import] in the config");
+    CHECK(r.problems[1].ends_with(
+        "with date_format = \"%d/%m/%Y\" or \"%m/%d/%Y\": set the one your "
+        "file uses under [import] in the config"));
+}
