@@ -8,8 +8,8 @@
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
-#include <fmt/format.h>
 #include <algorithm>
+#include <fmt/format.h>
 #include <functional>
 
 namespace dunn::cli {
@@ -177,8 +177,7 @@ std::string unknown_word(CLI::App& app, const std::vector<std::string>& args) {
                 command ? find_option(*command, name) : nullptr;
             if (!o)
                 o = find_option(app, name);
-            if (o && o->get_expected_min() > 0 &&
-                name.size() == word.size())
+            if (o && o->get_expected_min() > 0 && name.size() == word.size())
                 ++i; // its value
             if (o || name.rfind("--", 0) != 0)
                 continue;

@@ -43,8 +43,8 @@ util::ExitCode cmd_run(Session& session, const RunOptions& o) {
         log.info("dry run for {}: {} reminder(s) due, nothing written", date,
                  report.steps);
     else if (report.emails == report.steps)
-        log.info("run for {}: {} reminder(s) written to {}", date,
-                 report.steps, config.outbox.string());
+        log.info("run for {}: {} reminder(s) written to {}", date, report.steps,
+                 config.outbox.string());
     else
         log.info("run for {}: {} letter(s) for {} reminder(s) written to {}",
                  date, report.emails, report.steps, config.outbox.string());

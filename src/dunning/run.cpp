@@ -66,8 +66,7 @@ std::optional<Reminder> plan(Context& c, const Units& units, std::size_t i) {
     if (letters(c))
         return plan_customer(c.ledger, c.config, units.customers[i], c.as_of,
                              c.log);
-    return plan_invoice(c.ledger, c.config, units.invoices[i], c.as_of,
-                        c.log);
+    return plan_invoice(c.ledger, c.config, units.invoices[i], c.as_of, c.log);
 }
 
 void report_steps(Context& c, const Reminder& r, RunReport& report) {
@@ -205,8 +204,8 @@ RunReport run(ledger::Ledger& ledger, const policy::Config& config,
     ReminderTemplates templates = ReminderTemplates::load(config);
     if (auto stale = claim::stale_rate_warning(config.policy.interest, as_of))
         log.warn("{}", *stale);
-    Context c{ledger,    config,   as_of, log,
-              templates, on_step, ledger.ledger_id()};
+    Context c{
+        ledger, config, as_of, log, templates, on_step, ledger.ledger_id()};
     if (mode == RunMode::dry_run)
         return plan_only(c);
 

@@ -39,8 +39,10 @@ std::string other_format_hint(std::string_view value,
         quoted += fmt::format("{}\"{}\"", quoted.empty() ? "" : " or ", f);
     return fmt::format("; it reads as one with date_format = {}: set {} "
                        "under [import] in the config",
-                       quoted, formats.size() == 1 ? "that" : "the one "
-                                                    "your file uses");
+                       quoted,
+                       formats.size() == 1 ? "that"
+                                           : "the one "
+                                             "your file uses");
 }
 
 class RowReader {

@@ -90,8 +90,7 @@ void SeenRows::spill() {
     rows_.clear();
 }
 
-void SeenRows::visit_sorted(
-    const std::function<void(const SeenRow&)>& visit) {
+void SeenRows::visit_sorted(const std::function<void(const SeenRow&)>& visit) {
     std::sort(rows_.begin(), rows_.end(), before);
     if (!spilled_) {
         for (const SeenRow& row : rows_)
@@ -116,8 +115,7 @@ void SeenRows::visit_sorted(
     auto later = [&](std::size_t a, std::size_t b) {
         return before(head(b), head(a));
     };
-    std::priority_queue<std::size_t, std::vector<std::size_t>,
-                        decltype(later)>
+    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)>
         queue(later);
     for (std::size_t i = 0; i + 1 < runs.size(); ++i)
         queue.push(i);

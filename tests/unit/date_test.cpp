@@ -192,8 +192,7 @@ TEST_CASE("date: which common formats read a date written otherwise") {
           Formats{"%m/%d/%Y"});
     CHECK(other_formats_reading(" 2026-10-01 09:12 ", "%d.%m.%Y") ==
           Formats{"%Y-%m-%d"});
-    CHECK(other_formats_reading("01102026", "%Y-%m-%d") ==
-          Formats{"%d%m%Y"});
+    CHECK(other_formats_reading("01102026", "%Y-%m-%d") == Formats{"%d%m%Y"});
     // No format makes a day of junk, of a day that does not exist, or of
     // a two-digit year.
     CHECK(other_formats_reading("yesterday", "%Y-%m-%d").empty());

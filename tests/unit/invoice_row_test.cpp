@@ -260,8 +260,8 @@ TEST_CASE("line_items: rows of one invoice are summed; their own fields "
 }
 
 TEST_CASE("invoice_row: an amount with the other decimal mark says so") {
-    InvoiceRow r = row({"I", "A", "a@example.com", "1234,56", "2026-10-01",
-                        "", "", ""});
+    InvoiceRow r =
+        row({"I", "A", "a@example.com", "1234,56", "2026-10-01", "", "", ""});
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0] ==
           "column 'amount': \"1234,56\" is not an amount; it reads as one "
@@ -282,8 +282,8 @@ TEST_CASE("invoice_row: an amount with the other decimal mark says so") {
 }
 
 TEST_CASE("invoice_row: a date in another common format says which") {
-    InvoiceRow r = row({"I", "A", "a@example.com", "1", "01.10.2026", "",
-                        "1/10/2026", ""});
+    InvoiceRow r = row(
+        {"I", "A", "a@example.com", "1", "01.10.2026", "", "1/10/2026", ""});
     REQUIRE(r.problems.size() == 2);
     CHECK(r.problems[0] ==
           "column 'due': \"01.10.2026\" is not a date like 2026-10-31; it "
