@@ -147,14 +147,33 @@ bool binary_at(std::string_view text, std::size_t i) {
     return text.substr(i, 2) == "0b" && (i == 0 || !key_char(text[i - 1]));
 }
 
-// The text toml11 is given, from a TOML file. Two things happen first:
+// Text that is not UTF-8 is refused before toml11 sees it: TOML must be, a
+// config saved as Windows-1252 ("Müller") is an easy mistake to make, and
+// toml11 3.7 reads past the end of its buffer when reporting invalid
+// UTF-8 inside a 'literal string' (found by the config fuzz target).
+void check_utf8(std::string_view text, const std::string& name) {
+    if (util::is_valid_utf8(text))
+        return;
+    std::size_t line = 1;
+    for (std::size_t start = 0; start < text.size(); ++line) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        if (!util::is_valid_utf8(text.substr(start, end - start)))
+            break;
+        start = end + 1;
+    }
+    throw Error(ExitCode::config,
+                fmt::format("{}:{}: the file is not valid UTF-8, as TOML "
+                            "must be; save it as UTF-8 in your editor",
+                            name, line));
+}
+
+// The text toml11 is given, from a TOML file that is valid UTF-8 (see
+// check_utf8). Two things happen first:
 //
 // - Lines that hold only a comment are emptied (their line breaks kept,
 //   so line numbers in messages stay right). toml11 spends about 2,000
-//   instructions on every byte, comments included, and every command
-//   reads the built-in dunn.toml, three quarters comments, and usually a
-//   user's copy of it made by `dunn init`: that was 11 of the 17 million
-//   instructions of a `dunn paid`.
+//   instructions on every byte, comments included, and the dunn.toml
+//   that `dunn init` writes is three quarters comments.
 // - A binary integer of more than 62 digits is refused. toml11 3.7 reads
 //   one by doubling a signed 64-bit place value per digit, so it would
 //   overflow (undefined behaviour) before dunn could check the number,
@@ -162,6 +181,7 @@ bool binary_at(std::string_view text, std::size_t i) {
 //
 // Strings are copied whole, so neither touches what is inside them.
 std::string prepare_toml(std::string_view text, const std::string& name) {
+    check_utf8(text, name);
     std::string out;
     out.reserve(text.size());
     std::size_t line = 1;

@@ -327,6 +327,22 @@ TEST_CASE("config: a 65-bit binary or hex integer is refused") {
     CHECK(hex.code == ExitCode::config);
 }
 
+TEST_CASE("config: text that is not UTF-8 is refused with its line") {
+    // Windows-1252 "ü" in a literal string: toml11 would read past its
+    // buffer reporting it; dunn refuses the file first.
+    Failure literal =
+        load_failure("[sender]\n# ok: \xc3\xbc\nname = 'M\xfcller'\n");
+    CHECK(literal.code == ExitCode::config);
+    CHECK(literal.message == "FILE:3: the file is not valid UTF-8, as TOML "
+                             "must be; save it as UTF-8 in your editor");
+
+    // In a comment or a basic string it is just as wrong.
+    CHECK(load_failure("# \xfc\n").message.starts_with("FILE:1: the file "
+                                                       "is not valid UTF-8"));
+    CHECK(load_failure("[sender]\nname = \"\xc3\"\n")
+              .message.starts_with("FILE:2: "));
+}
+
 TEST_CASE("config: a huge whole-number min_amount is too large") {
     Failure f = load_failure("[policy]\nmin_amount = 18446744073709551621\n");
     CHECK(f.code == ExitCode::config);
