@@ -37,12 +37,10 @@ std::string other_format_hint(std::string_view value,
     std::string quoted;
     for (const std::string& f : formats)
         quoted += fmt::format("{}\"{}\"", quoted.empty() ? "" : " or ", f);
+    const char* which = formats.size() == 1 ? "that" : "the one your file uses";
     return fmt::format("; it reads as one with date_format = {}: set {} "
                        "under [import] in the config",
-                       quoted,
-                       formats.size() == 1 ? "that"
-                                           : "the one "
-                                             "your file uses");
+                       quoted, which);
 }
 
 class RowReader {
