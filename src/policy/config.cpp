@@ -152,15 +152,9 @@ bool binary_at(std::string_view text, std::size_t i) {
 // toml11 3.7 reads past the end of its buffer when reporting invalid
 // UTF-8 inside a 'literal string' (found by the config fuzz target).
 void check_utf8(std::string_view text, const std::string& name) {
-    if (util::is_valid_utf8(text))
+    std::size_t line = util::first_line_not_utf8(text);
+    if (line == 0)
         return;
-    std::size_t line = 1;
-    for (std::size_t start = 0; start < text.size(); ++line) {
-        std::size_t end = std::min(text.find('\n', start), text.size());
-        if (!util::is_valid_utf8(text.substr(start, end - start)))
-            break;
-        start = end + 1;
-    }
     throw Error(ExitCode::config,
                 fmt::format("{}:{}: the file is not valid UTF-8, as TOML "
                             "must be; save it as UTF-8 in your editor",

@@ -73,6 +73,13 @@ ReminderTemplate ReminderTemplate::parse(std::string_view raw,
                      fmt::format("{}:{}: {}", t.source_, line, what));
     };
 
+    // The email says charset=UTF-8; a template saved as Windows-1252
+    // would put bytes in it that mail programs show as garbage.
+    if (std::size_t bad = util::first_line_not_utf8(text))
+        throw fail(static_cast<int>(bad),
+                   "the template is not valid UTF-8; save it as UTF-8 in "
+                   "your editor");
+
     std::size_t eol = text.find('\n');
     std::string first = text.substr(0, eol);
     if (first.rfind("Subject:", 0) != 0)

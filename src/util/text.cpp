@@ -74,6 +74,20 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+std::size_t first_line_not_utf8(std::string_view s) {
+    if (is_valid_utf8(s))
+        return 0;
+    // A line break is ASCII, so no sequence spans two lines.
+    std::size_t line = 1;
+    for (std::size_t start = 0; start < s.size(); ++line) {
+        std::size_t end = std::min(s.find('\n', start), s.size());
+        if (!is_valid_utf8(s.substr(start, end - start)))
+            return line;
+        start = end + 1;
+    }
+    return line;
+}
+
 bool has_control_char(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) {
         return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;

@@ -15,6 +15,9 @@ std::vector<std::string> split(std::string_view s, char sep);
 
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view s);
+// The line (from 1) of the first byte of `s` that is not UTF-8, or 0 when
+// all of it is, for messages about a whole file.
+std::size_t first_line_not_utf8(std::string_view s);
 // True when `s` holds a C0 control character or DEL. Tab counts.
 bool has_control_char(std::string_view s);
 // Replaces each run of control characters (CR, LF, tab, ...) with a space.

@@ -186,6 +186,18 @@ TEST_CASE("reminder_template: an empty subject is an error") {
     }
 }
 
+TEST_CASE("reminder_template: a template that is not UTF-8 names its line") {
+    // "Grüße" saved as Windows-1252.
+    Failure f = parse_failure("Subject: x\n\nDear {customer},\nGr\xfc\xdfe\n");
+    CHECK(f.code == ExitCode::config);
+    CHECK(f.message == "templates/t.txt:4: the template is not valid UTF-8; "
+                       "save it as UTF-8 in your editor");
+
+    CHECK_NOTHROW(ReminderTemplate::parse("Subject: x\n\nGr\xc3\xbc\xc3\x9f"
+                                          "e\n",
+                                          "t"));
+}
+
 TEST_CASE("reminder_template: a lone closing brace names its line") {
     Failure f = parse_failure("Subject: x\n\nline 3\nline 4 }\n");
     CHECK(f.code == ExitCode::config);

@@ -228,3 +228,12 @@ TEST_CASE("text: collapse_controls leaves clean text as it is") {
           "M\xC3\xBCller GmbH");
     CHECK(util::collapse_controls("a\r\n\tb\x7F") == "a b ");
 }
+
+TEST_CASE("text: first_line_not_utf8 names the line of the first bad byte") {
+    CHECK(util::first_line_not_utf8("") == 0);
+    CHECK(util::first_line_not_utf8("a\nM\xc3\xbcller\n") == 0);
+    CHECK(util::first_line_not_utf8("M\xfcller") == 1);
+    CHECK(util::first_line_not_utf8("a\nb\n\xc3\n\xff\n") == 3);
+    // A sequence cut by a line break is bad on the line where it starts.
+    CHECK(util::first_line_not_utf8("ok\n\xe2\x82\n\xac") == 2);
+}
