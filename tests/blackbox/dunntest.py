@@ -13,7 +13,10 @@ import tempfile
 import unittest
 from pathlib import Path
 
-DUNN = os.environ.get("DUNN", str(Path(__file__).parents[2] / "build" / "dunn"))
+# Made absolute: every test runs dunn from a folder of its own, where a
+# relative $DUNN (as in docs/reliability.md) would name nothing.
+DUNN = os.path.abspath(
+    os.environ.get("DUNN", Path(__file__).parents[2] / "build" / "dunn"))
 
 HEADER = "invoice,customer,email,amount,due"
 
