@@ -35,6 +35,14 @@ def clean_env():
             if k not in ("DUNN_CONFIG", "DUNN_FAULT")}
 
 
+def with_fault(point, n):
+    """The environment that makes dunn SIGKILL itself at the `n`th pass of
+    fault point `point` (src/util/fault.hpp)."""
+    env = clean_env()
+    env["DUNN_FAULT"] = f"{point}:{n}"
+    return env
+
+
 def generate_invoices(path, rows, seed=42, as_of="2026-12-01"):
     """Writes tests/data/gen_invoices.py's CSV of `rows` invoices."""
     with open(path, "w", encoding="utf-8") as out:

@@ -19,19 +19,14 @@ import time
 import unittest
 from pathlib import Path
 
-from crashkit import (clean_env, copy_state, data_tables, dunn, env_int,
-                      generate_invoices, integrity, kill_after, start)
+from crashkit import (copy_state, data_tables, dunn, env_int,
+                      generate_invoices, integrity, kill_after, start,
+                      with_fault)
 from dunntest import DunnTest
 
 ROUNDS = max(1, env_int("DUNN_CRASH_ROUNDS", 20) // 2)
 SEED = env_int("DUNN_CRASH_SEED", 1)
 PAID = [f"INV-{i:07d}" for i in range(1, 4001, 20)]
-
-
-def with_fault(point, n):
-    env = clean_env()
-    env["DUNN_FAULT"] = f"{point}:{n}"
-    return env
 
 
 class CrashImportTest(DunnTest):

@@ -23,19 +23,14 @@ import unittest
 from pathlib import Path
 
 from crashkit import (OutboxState, Reference, check_complete,
-                      check_interrupted, clean_env, copy_state, dunn,
-                      generate_invoices, kill_after, start, steps)
+                      check_interrupted, copy_state, dunn,
+                      generate_invoices, kill_after, start, steps,
+                      with_fault)
 from dunntest import DunnTest
 
 DAY = "2026-12-01"
 # About 580 reminders on DAY, in three batches of 256 invoices.
 INVOICES = 700
-
-
-def with_fault(point, n):
-    env = clean_env()
-    env["DUNN_FAULT"] = f"{point}:{n}"
-    return env
 
 
 class CrashPointTest(DunnTest):
